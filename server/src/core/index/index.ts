@@ -1,0 +1,207 @@
+// The wiki index as a value. `applyChanges(index, changes)` returns a new
+// index and leaves the old one intact: it re-parses only the changed pages,
+// re-resolves only the links whose answer a change can affect (the pages
+// linking to a removed page, and those whose lookups touched a key that a
+// page gained or lost), and patches the backlink tables. Building from
+// scratch is the same call on `emptyIndex`.
+import type { PageData } from '../types';
+import type { WikiConfig } from '../config';
+import { parsePage, type ParseOptions } from '../scan/page';
+import { PMap, PMapBuilder, PSetMapBuilder } from './pmap';
+import { resolveLink, type LookupView, type Resolution, type ResolveContext } from './resolve';
+import { pageKeys, fileKeys, keys } from './keys';
+import { safePage } from './safePage';
+
+export interface PageEntry {
+  readonly data: PageData;
+  /** One per `data.links`, in the same order. */
+  readonly resolved: readonly Resolution[];
+  /** Lookup keys the page's links consulted beyond exact hits. */
+  readonly deps: readonly string[];
+}
+
+export interface WikiIndex {
+  readonly ctx: ResolveContext;
+  readonly parseOptions: ParseOptions;
+  readonly version: number;
+  readonly pages: PMap<PageEntry>;
+  /** Files that are not pages (attachments), by root-relative path. */
+  readonly files: PMap<true>;
+  readonly lookup: PMap<ReadonlySet<string>>;
+  /** Pages per top-level folder. */
+  readonly kinds: PMap<number>;
+  /** Page or file path → pages with a link resolving to it. */
+  readonly incoming: PMap<ReadonlySet<string>>;
+  /** Dangling key (`systems/envoy`) → pages linking to that missing target. */
+  readonly dangling: PMap<ReadonlySet<string>>;
+  /** Lookup key → pages whose links consulted it. */
+  readonly deps: PMap<ReadonlySet<string>>;
+}
+
+export type Change =
+  | { readonly kind: 'page'; readonly path: string; readonly text: string }
+  | { readonly kind: 'parsed'; readonly data: PageData }
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'delete'; readonly path: string };
+
+export function parseOptionsOf(config: WikiConfig): ParseOptions {
+  const { sourceFolders, seenInHeading, countKey, countPattern, linkKeys } = config;
+  return { sourceFolders, seenInHeading, countKey, countPattern, linkKeys };
+}
+
+export function emptyIndex(config: WikiConfig, vaultPrefix = ''): WikiIndex {
+  return {
+    ctx: { config, vaultPrefix },
+    parseOptions: parseOptionsOf(config),
+    version: 0,
+    pages: PMap.empty(), files: PMap.empty(), lookup: PMap.empty(), kinds: PMap.empty(),
+    incoming: PMap.empty(), dangling: PMap.empty(), deps: PMap.empty(),
+  };
+}
+
+export function applyChanges(index: WikiIndex, changes: Iterable<Change>): WikiIndex {
+  const batch = new Batch(index);
+  for (const change of changes) batch.apply(change);
+  return batch.finish();
+}
+
+class Batch implements LookupView {
+  private readonly pages: PMapBuilder<PageEntry>;
+  private readonly files: PMapBuilder<true>;
+  private readonly lookupB: PSetMapBuilder;
+  private readonly kinds: PMapBuilder<number>;
+  private readonly incoming: PSetMapBuilder;
+  private readonly danglingB: PSetMapBuilder;
+  private readonly depsB: PSetMapBuilder;
+  /** Keys that some page or file started or stopped answering to. */
+  private readonly affected = new Set<string>();
+  /** Pages whose links must be resolved again. */
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly base: WikiIndex) {
+    this.pages = base.pages.edit();
+    this.files = base.files.edit();
+    this.lookupB = new PSetMapBuilder(base.lookup);
+    this.kinds = base.kinds.edit();
+    this.incoming = new PSetMapBuilder(base.incoming);
+    this.danglingB = new PSetMapBuilder(base.dangling);
+    this.depsB = new PSetMapBuilder(base.deps);
+  }
+
+  apply(change: Change): void {
+    if (change.kind === 'file') return this.addFile(change.path);
+    if (change.kind === 'delete') return this.remove(change.path);
+    const data = change.kind === 'parsed' ? change.data : safePage(change.path, change.text, this.base.parseOptions, parsePage);
+    this.setPage(data);
+  }
+
+  finish(): WikiIndex {
+    for (const key of this.affected) for (const page of this.depsB.get(key) ?? []) this.pending.add(page);
+    for (const path of this.pending) this.resolvePage(path);
+    return {
+      ...this.base,
+      version: this.base.version + 1,
+      pages: this.pages.build(), files: this.files.build(), lookup: this.lookupB.build(), kinds: this.kinds.build(),
+      incoming: this.incoming.build(), dangling: this.danglingB.build(), deps: this.depsB.build(),
+    };
+  }
+
+  private setPage(data: PageData): void {
+    const old = this.pages.get(data.path);
+    if (old) this.unlink(data.path, old);
+    if (this.files.has(data.path)) this.removeFile(data.path);
+    const before = old ? pageKeys(old.data) : [];
+    const after = pageKeys(data);
+    for (const key of before) if (!after.includes(key)) this.unindex(key, data.path);
+    for (const key of after) if (!before.includes(key)) this.index(key, data.path);
+    if (!old) this.countKind(data.kind, +1);
+    this.pages.set(data.path, { data, resolved: [], deps: [] });
+    this.pending.add(data.path);
+  }
+
+  private remove(path: string): void {
+    const old = this.pages.get(path);
+    if (!old) return this.removeFile(path);
+    this.unlink(path, old);
+    for (const key of pageKeys(old.data)) this.unindex(key, path);
+    this.countKind(old.data.kind, -1);
+    this.pages.delete(path);
+    this.pending.delete(path);
+    for (const source of this.incoming.get(path) ?? []) this.pending.add(source);
+  }
+
+  private addFile(path: string): void {
+    if (this.files.has(path) || this.pages.has(path)) return;
+    this.files.set(path, true);
+    for (const key of fileKeys(path)) this.index(key, path);
+  }
+
+  private removeFile(path: string): void {
+    if (!this.files.has(path)) return;
+    this.files.delete(path);
+    for (const key of fileKeys(path)) this.unindex(key, path);
+    for (const source of this.incoming.get(path) ?? []) this.pending.add(source);
+  }
+
+  private index(key: string, path: string): void {
+    this.lookupB.add(key, path);
+    this.affected.add(key);
+  }
+
+  private unindex(key: string, path: string): void {
+    this.lookupB.remove(key, path);
+    this.affected.add(key);
+  }
+
+  private countKind(kind: string, delta: number): void {
+    if (!kind) return;
+    const n = (this.kinds.get(kind) ?? 0) + delta;
+    if (n <= 0) this.kinds.delete(kind);
+    else this.kinds.set(kind, n);
+    if (n === 0 || (n === 1 && delta > 0)) this.affected.add(keys.kind(kind));
+  }
+
+  private resolvePage(path: string): void {
+    const entry = this.pages.get(path);
+    if (!entry) return;
+    this.unlink(path, entry);
+    const deps: string[] = [];
+    const resolved = entry.data.links.map((link) => resolveLink(this, this.base.ctx, path, link, deps));
+    const next: PageEntry = { data: entry.data, resolved, deps: [...new Set(deps)] };
+    this.link(path, next);
+    this.pages.set(path, next);
+  }
+
+  private link(path: string, entry: PageEntry): void {
+    for (const r of entry.resolved) {
+      if (r.kind === 'page' || r.kind === 'file') this.incoming.add(r.path, path);
+      else if (r.kind === 'dangling') this.danglingB.add(r.key, path);
+    }
+    for (const key of entry.deps) this.depsB.add(key, path);
+  }
+
+  private unlink(path: string, entry: PageEntry): void {
+    for (const r of entry.resolved) {
+      if (r.kind === 'page' || r.kind === 'file') this.incoming.remove(r.path, path);
+      else if (r.kind === 'dangling') this.danglingB.remove(r.key, path);
+    }
+    for (const key of entry.deps) this.depsB.remove(key, path);
+  }
+
+  // LookupView
+  hasPage(path: string): boolean {
+    return this.pages.has(path);
+  }
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+  lookup(key: string): ReadonlySet<string> | undefined {
+    return this.lookupB.get(key);
+  }
+  kindExists(kind: string): boolean {
+    return (this.kinds.get(kind) ?? 0) > 0;
+  }
+  aliasesOf(path: string): readonly string[] {
+    return this.pages.get(path)?.data.aliases ?? [];
+  }
+}
