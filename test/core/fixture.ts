@@ -1,6 +1,6 @@
 // Fixtures as data: a whole wiki in one template string, pages separated by
 // `//- path` lines, with markers for positions:
-//   $0        the cursor (at most one in the whole fixture)
+//   $0        the cursor; `$1` … `$9` more named positions
 //   ⟨ … ⟩     an expected range (any number)
 //
 //   //- systems/kube-proxy.md
@@ -14,35 +14,43 @@ import type { Span } from '../../server/src/core/types';
 export interface Fixture {
   /** Page texts without markers, by path. */
   files: Record<string, string>;
-  cursor?: { path: string; line: number; character: number };
+  cursor?: Cursor;
+  /** `$0` … `$9` by their digit. */
+  cursors: Record<string, Cursor>;
   ranges: { path: string; span: Span }[];
+}
+
+export interface Cursor {
+  path: string;
+  line: number;
+  character: number;
 }
 
 export function parseFixture(source: string): Fixture {
   const files: Record<string, string> = {};
   const ranges: Fixture['ranges'] = [];
-  let cursor: Fixture['cursor'];
+  const cursors: Record<string, Cursor> = {};
   const chunks = dedent(source).split(/^\/\/- (.+)\n/m);
   for (let i = 1; i < chunks.length; i += 2) {
     const path = chunks[i].trim();
-    const { text, cursor: c, ranges: r } = stripMarkers(chunks[i + 1] ?? '');
+    const { text, marks, ranges: r } = stripMarkers(chunks[i + 1] ?? '');
     files[path] = text;
-    if (c) cursor = { path, ...c };
+    for (const [name, pos] of Object.entries(marks)) cursors[name] = { path, ...pos };
     for (const span of r) ranges.push({ path, span });
   }
-  return { files, cursor, ranges };
+  return { files, cursor: cursors['0'], cursors, ranges };
 }
 
-function stripMarkers(raw: string): { text: string; cursor?: { line: number; character: number }; ranges: Span[] } {
+function stripMarkers(raw: string): { text: string; marks: Record<string, { line: number; character: number }>; ranges: Span[] } {
   let text = '';
   let line = 0;
   let col = 0;
-  let cursor: { line: number; character: number } | undefined;
+  const marks: Record<string, { line: number; character: number }> = {};
   const open: { line: number; col: number }[] = [];
   const ranges: Span[] = [];
   for (let i = 0; i < raw.length; i++) {
-    if (raw.startsWith('$0', i)) {
-      cursor = { line, character: col };
+    if (raw[i] === '$' && /[0-9]/.test(raw[i + 1] ?? '')) {
+      marks[raw[i + 1]] = { line, character: col };
       i++;
       continue;
     }
@@ -59,7 +67,7 @@ function stripMarkers(raw: string): { text: string; cursor?: { line: number; cha
       } else col++;
     }
   }
-  return { text, cursor, ranges };
+  return { text, marks, ranges };
 }
 
 /** Removes the common indentation of a template literal's lines, and its first newline. */

@@ -3,6 +3,7 @@
 
 /** `systems/./a/../b.md` → `systems/b.md`; `../x` stays `../x`. */
 export function normalizePath(path: string): string {
+  if (path.indexOf('.') === -1 && path.indexOf('//') === -1 && path.charCodeAt(0) !== 47 && path.charCodeAt(path.length - 1) !== 47) return path;
   const out: string[] = [];
   let ups = 0;
   for (const seg of path.split('/')) {

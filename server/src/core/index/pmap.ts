@@ -1,144 +1,148 @@
-// A persistent string-keyed map: 1024 chunks by key hash, shared between
-// versions. An edit copies only the chunks (and member sets) it touches, so
-// changing one page of a 50k-page index copies a few hundred entries, not 50k.
+// A persistent string-keyed map: a shared, frozen `base` Map plus a small
+// `top` Map of what changed since. A new version copies only `top`; when
+// `top` grows past a quarter of `base`, the two are merged into a new base.
+// Versions share everything else, so changing one page of a 50k-page index
+// copies a few hundred entries, and lookups stay two native Map lookups.
 
-const CHUNK_BITS = 10;
-const CHUNKS = 1 << CHUNK_BITS;
+const GONE: unique symbol = Symbol('deleted');
+type Slot<V> = V | typeof GONE;
 
-function chunkOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (CHUNKS - 1);
-}
-
-type Chunks<V> = readonly (ReadonlyMap<string, V> | undefined)[];
+const MIN_TOP = 2048;
 
 export class PMap<V> {
   private constructor(
-    /** @internal */ readonly chunks: Chunks<V>,
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly top: ReadonlyMap<string, Slot<V>>,
     readonly size: number,
   ) {}
 
   static empty<V>(): PMap<V> {
-    return new PMap<V>(new Array(CHUNKS).fill(undefined), 0);
+    return new PMap<V>(new Map(), new Map(), 0);
   }
 
   /** @internal */
-  static of<V>(chunks: Chunks<V>, size: number): PMap<V> {
-    return new PMap(chunks, size);
+  static of<V>(base: ReadonlyMap<string, V>, top: ReadonlyMap<string, Slot<V>>, size: number): PMap<V> {
+    return new PMap(base, top, size);
   }
 
   get(key: string): V | undefined {
-    return this.chunks[chunkOf(key)]?.get(key);
+    const t = this.top.get(key);
+    if (t !== undefined) return t === GONE ? undefined : t;
+    return this.base.get(key);
   }
 
   has(key: string): boolean {
-    return this.chunks[chunkOf(key)]?.has(key) ?? false;
+    return this.get(key) !== undefined;
   }
 
   *entries(): IterableIterator<[string, V]> {
-    for (const c of this.chunks) if (c) yield* c.entries();
+    for (const [k, v] of this.top) if (v !== GONE) yield [k, v];
+    for (const [k, v] of this.base) if (!this.top.has(k)) yield [k, v];
   }
 
   *keys(): IterableIterator<string> {
-    for (const c of this.chunks) if (c) yield* c.keys();
+    for (const [k] of this.entries()) yield k;
   }
 
   *values(): IterableIterator<V> {
-    for (const c of this.chunks) if (c) yield* c.values();
+    for (const [, v] of this.entries()) yield v;
   }
 
   edit(): PMapBuilder<V> {
-    return new PMapBuilder(this);
+    return new PMapBuilder(this.base, this.top, this.size);
   }
 }
 
 /** A batch of edits to a PMap; `build()` returns the new version, the old one is untouched. */
 export class PMapBuilder<V> {
-  private readonly chunks: (ReadonlyMap<string, V> | undefined)[];
-  private readonly owned = new Set<number>();
-  private size: number;
+  private top: Map<string, Slot<V>> | undefined;
 
-  constructor(base: PMap<V>) {
-    this.chunks = base.chunks.slice();
-    this.size = base.size;
-  }
+  constructor(private readonly base: ReadonlyMap<string, V>, private readonly sharedTop: ReadonlyMap<string, Slot<V>>, private size: number) {}
 
   get(key: string): V | undefined {
-    return this.chunks[chunkOf(key)]?.get(key);
+    const t = (this.top ?? this.sharedTop).get(key);
+    if (t !== undefined) return t === GONE ? undefined : t;
+    return this.base.get(key);
   }
 
   has(key: string): boolean {
-    return this.chunks[chunkOf(key)]?.has(key) ?? false;
+    return this.get(key) !== undefined;
   }
 
   set(key: string, value: V): void {
-    const c = this.writable(chunkOf(key));
-    if (!c.has(key)) this.size++;
-    c.set(key, value);
+    if (!this.has(key)) this.size++;
+    this.writable().set(key, value);
   }
 
   delete(key: string): void {
-    const i = chunkOf(key);
-    if (!this.chunks[i]?.has(key)) return;
-    this.writable(i).delete(key);
+    if (!this.has(key)) return;
     this.size--;
+    const top = this.writable();
+    if (this.base.has(key)) top.set(key, GONE);
+    else top.delete(key);
   }
 
   build(): PMap<V> {
-    this.owned.clear();
-    return PMap.of(this.chunks.slice(), this.size);
+    const top = this.top ?? this.sharedTop;
+    this.top = undefined;
+    if (top.size <= Math.max(MIN_TOP, this.base.size / 4)) return PMap.of(this.base, top, this.size);
+    const merged = new Map(this.base);
+    for (const [k, v] of top) {
+      if (v === GONE) merged.delete(k);
+      else merged.set(k, v);
+    }
+    return PMap.of(merged, new Map(), this.size);
   }
 
-  private writable(i: number): Map<string, V> {
-    if (this.owned.has(i)) return this.chunks[i] as Map<string, V>;
-    const copy = new Map(this.chunks[i] ?? []);
-    this.chunks[i] = copy;
-    this.owned.add(i);
-    return copy;
+  private writable(): Map<string, Slot<V>> {
+    if (!this.top) this.top = new Map(this.sharedTop);
+    return this.top;
   }
 }
 
-/** A PMap of sets, `target → pages linking to it`: members are added and removed in place within one batch. */
+/** A PMap of sets, `target → pages linking to it`: each set is copied at most once per batch. */
 export class PSetMapBuilder {
   private readonly map: PMapBuilder<ReadonlySet<string>>;
-  private readonly owned = new Set<string>();
+  /** Sets copied (or made) in this batch, edited in place until `build()`. */
+  private readonly dirty = new Map<string, Set<string>>();
 
   constructor(base: PMap<ReadonlySet<string>>) {
     this.map = base.edit();
   }
 
   add(key: string, member: string): void {
-    const cur = this.map.get(key);
-    if (cur?.has(member)) return;
-    this.writable(key, cur).add(member);
+    let set = this.dirty.get(key);
+    if (!set) {
+      const cur = this.map.get(key);
+      if (cur?.has(member)) return;
+      set = new Set(cur);
+      this.dirty.set(key, set);
+    }
+    set.add(member);
   }
 
   remove(key: string, member: string): void {
-    const cur = this.map.get(key);
-    if (!cur?.has(member)) return;
-    if (cur.size === 1) {
-      this.map.delete(key);
-      this.owned.delete(key);
-      return;
+    let set = this.dirty.get(key);
+    if (!set) {
+      const cur = this.map.get(key);
+      if (!cur?.has(member)) return;
+      set = new Set(cur);
+      this.dirty.set(key, set);
     }
-    this.writable(key, cur).delete(member);
+    set.delete(member);
   }
 
   get(key: string): ReadonlySet<string> | undefined {
-    return this.map.get(key);
+    const set = this.dirty.get(key) ?? this.map.get(key);
+    return set && set.size > 0 ? set : undefined;
   }
 
   build(): PMap<ReadonlySet<string>> {
-    this.owned.clear();
+    for (const [key, set] of this.dirty) {
+      if (set.size === 0) this.map.delete(key);
+      else this.map.set(key, set);
+    }
+    this.dirty.clear();
     return this.map.build();
-  }
-
-  private writable(key: string, cur: ReadonlySet<string> | undefined): Set<string> {
-    if (cur && this.owned.has(key)) return cur as Set<string>;
-    const copy = new Set(cur ?? []);
-    this.map.set(key, copy);
-    this.owned.add(key);
-    return copy;
   }
 }

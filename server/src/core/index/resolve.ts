@@ -38,16 +38,17 @@ export interface ResolveContext {
 const SELF: Resolution = { kind: 'self' };
 const OUTSIDE: Resolution = { kind: 'outside' };
 const IGNORED: Resolution = { kind: 'ignored' };
-const shared = new Map<string, Resolution>();
+const shared = { page: new Map<Rule, Map<string, Resolution>>(), file: new Map<Rule, Map<string, Resolution>>() };
 
 /** One shared object per (kind, rule, path): a 50k-page index holds millions of links. */
 function found(kind: 'page' | 'file', path: string, rule: Rule): Resolution {
-  const key = `${kind}\0${rule}\0${path}`;
-  const hit = shared.get(key);
+  let byPath = shared[kind].get(rule);
+  if (!byPath) shared[kind].set(rule, (byPath = new Map()));
+  const hit = byPath.get(path);
   if (hit) return hit;
-  if (shared.size > 500_000) shared.clear();
+  if (byPath.size > 200_000) byPath.clear();
   const r: Resolution = { kind, path, rule };
-  shared.set(key, r);
+  byPath.set(path, r);
   return r;
 }
 

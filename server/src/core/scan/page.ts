@@ -46,6 +46,14 @@ export function parsePage(path: string, text: string, opts: ParseOptions): PageD
   return describePage(path, parts, opts, fmProblems(fm, span));
 }
 
+/** The inline units of a page's body (paragraphs, headings, table cells), for features that need the text again. */
+export function scanUnits(text: string): { units: InlineUnit[]; starts: number[] } {
+  const starts = lineStarts(text);
+  const fmEnd = frontmatterEnd(text, starts);
+  const blocks = scanBlocks(text, starts, fmEnd > 0 ? fmEnd + 1 : 0);
+  return { units: inlineUnits(text, blocks, definitionsOf(blocks)), starts };
+}
+
 /** The line of the closing `---` (or `...`) of frontmatter that starts on line 0, or 0. */
 function frontmatterEnd(text: string, starts: readonly number[]): number {
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -1,0 +1,61 @@
+// Link diagnostics of one page: at most one resolution diagnostic per link
+// (dangling, ambiguous, outside, case mismatch, non-canonical), plus a
+// broken anchor when the target has no such heading or block.
+import type { Link } from '../types';
+import type { WikiIndex, PageEntry } from '../index/index';
+import type { Resolution, Rule } from '../index/resolve';
+import { targetPage } from '../index/queries';
+import { findAnchor } from '../features/anchors';
+import type { WikiDiagnostic } from './types';
+
+const NON_CANONICAL = new Set<Rule>(['relative', 'suffix', 'filename', 'title', 'alias', 'slug', 'root']);
+
+export function linkDiagnostics(index: WikiIndex, entry: PageEntry): WikiDiagnostic[] {
+  const out: WikiDiagnostic[] = [];
+  const { links } = entry.data;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    if (link.syntax === 'reference') continue; // its definition carries the target and the diagnostics
+    const d = resolutionDiagnostic(index, entry, link, entry.resolved[i], i);
+    if (d) out.push(d);
+    const a = anchorDiagnostic(index, entry, link, entry.resolved[i], i);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+const written = (link: Link): string => (link.anchor === undefined ? link.target : `${link.target}#${link.anchor}`);
+
+function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r: Resolution, i: number): WikiDiagnostic | undefined {
+  const base = { span: link.targetSpan, target: written(link), link: i };
+  switch (r.kind) {
+    case 'dangling': {
+      const others = [...(index.dangling.get(r.key) ?? [])].filter((p) => p !== entry.data.path).sort();
+      return { ...base, code: 'dangling-link', facts: { others, file: r.file, key: r.key } };
+    }
+    case 'ambiguous':
+      return { ...base, code: 'ambiguous-link', facts: { candidates: r.candidates, rule: r.rule } };
+    case 'outside':
+      return { ...base, code: 'link-outside-wiki', facts: {} };
+    case 'page':
+    case 'file': {
+      const resolved = r.kind === 'page' ? index.pages.get(r.path)?.data.id ?? r.path : r.path;
+      if (r.rule === 'case') return { ...base, resolved, code: 'link-case-mismatch', facts: { path: r.path } };
+      if (NON_CANONICAL.has(r.rule)) return { ...base, resolved, code: 'non-canonical-link', facts: { rule: r.rule, path: r.path } };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function anchorDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r: Resolution, i: number): WikiDiagnostic | undefined {
+  if (link.anchor === undefined || link.anchor === '') return undefined;
+  const page = targetPage(index, entry.data.path, r);
+  if (!page || findAnchor(page, link.anchor)) return undefined;
+  const headings = page.headings.map((h) => h.text);
+  return {
+    code: 'broken-anchor', span: link.targetSpan, target: written(link), resolved: page.id, link: i,
+    facts: { anchor: link.anchor, page: page.id, headings },
+  };
+}

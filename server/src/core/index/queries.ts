@@ -1,0 +1,57 @@
+// Questions every feature asks of an index snapshot.
+import type { Link, PageData } from '../types';
+import type { PageEntry, WikiIndex } from './index';
+import type { Resolution } from './resolve';
+
+export interface LinkRef {
+  /** The page the link is on. */
+  readonly from: string;
+  readonly index: number;
+  readonly link: Link;
+  readonly resolution: Resolution;
+}
+
+export function entryOf(index: WikiIndex, path: string): PageEntry | undefined {
+  return index.pages.get(path);
+}
+
+/** Every link, on any page, resolving to `target` (a page or file path), in path order. */
+export function linksTo(index: WikiIndex, target: string): LinkRef[] {
+  const out: LinkRef[] = [];
+  for (const from of [...(index.incoming.get(target) ?? [])].sort()) {
+    const entry = index.pages.get(from);
+    if (!entry) continue;
+    entry.resolved.forEach((r, i) => {
+      if ((r.kind === 'page' || r.kind === 'file') && r.path === target) out.push({ from, index: i, link: entry.data.links[i], resolution: r });
+    });
+  }
+  return out;
+}
+
+/** The source pages citing an entity: distinct sources with a link resolving to it. Sorted. */
+export function citingSources(index: WikiIndex, entity: string): string[] {
+  const page = index.pages.get(entity)?.data;
+  if (!page || page.role !== 'entity') return [];
+  const out: string[] = [];
+  for (const from of index.incoming.get(entity) ?? []) {
+    if (from !== entity && index.pages.get(from)?.data.role === 'source') out.push(from);
+  }
+  return out.sort();
+}
+
+/** Pages whose links point at a missing target, keyed as `danglingKey` does. */
+export function pagesLinkingMissing(index: WikiIndex, key: string): string[] {
+  return [...(index.dangling.get(key) ?? [])].sort();
+}
+
+/** The target page's data when a link resolved to a page. */
+export function targetPage(index: WikiIndex, from: string, r: Resolution): PageData | undefined {
+  if (r.kind === 'page') return index.pages.get(r.path)?.data;
+  if (r.kind === 'self') return index.pages.get(from)?.data;
+  return undefined;
+}
+
+/** All pages, sorted by path. */
+export function allPages(index: WikiIndex): PageData[] {
+  return [...index.pages.values()].map((e) => e.data).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,44 @@
+// Reading a page from disk: UTF-8 text without its BOM, or the reason it is
+// not text (binary, invalid UTF-8, gone).
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes file bytes; a NUL byte in the first 8 KB marks a binary file. */
+export function decodePage(bytes: Uint8Array): ReadResult {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { ok: false, reason: 'binary content (a NUL byte); skipped' };
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8; skipped' };
+  }
+}
+
+export async function readPage(abs: string): Promise<ReadResult> {
+  try {
+    return decodePage(await readFile(abs));
+  } catch (err) {
+    return { ok: false, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})` };
+  }
+}
+
+export function readPageSync(abs: string): ReadResult {
+  try {
+    return decodePage(readFileSync(abs));
+  } catch (err) {
+    return { ok: false, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})` };
+  }
+}
+
+export function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const s = statSync(abs);
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}

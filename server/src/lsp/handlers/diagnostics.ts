@@ -1,0 +1,116 @@
+// Diagnostics: pulled (`textDocument/diagnostic`, `workspace/diagnostic`)
+// where the client supports it, with `workspace/diagnostic/refresh` when the
+// wiki changes; published for open pages otherwise. The Problems panel shows
+// the whole wiki when `wikiLsp.diagnostics.scope` is `workspace`.
+import {
+  type Connection, type Diagnostic, DiagnosticSeverity, DocumentDiagnosticReportKind,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { diagnosticsOf } from '../../core/diagnostics/all';
+import { codeDocs, messageOf, severityOf } from '../../core/diagnostics/messages';
+import type { WikiDiagnostic } from '../../core/diagnostics/types';
+import type { WikiIndex } from '../../core/index/index';
+import type { Severity } from '../../core/config';
+import type { Session } from '../session';
+import type { WikiState } from '../wikiState';
+import { toRange } from '../convert';
+import { configDiagnostics } from './configDiagnostics';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** LSP diagnostics of one page; `data` carries what the quick fixes need. */
+export function lspDiagnostics(session: Session, wiki: WikiState, index: WikiIndex, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnosticsOf(index, path)) {
+    const severity = severityOf(d.code, index.ctx.config);
+    if (severity) out.push(toDiagnostic(session, wiki, d, severity));
+  }
+  return out;
+}
+
+function toDiagnostic(session: Session, wiki: WikiState, d: WikiDiagnostic, severity: Severity): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(d.span),
+    severity: SEVERITY[severity],
+    code: d.code,
+    codeDescription: { href: codeDocs(d.code) },
+    source: 'wiki-lsp',
+    message: messageOf(d),
+    data: { code: d.code, link: d.link, target: d.target, facts: d.facts },
+  };
+  const others = d.code === 'dangling-link' ? (d.facts.others as string[]) : [];
+  if (others.length && session.capabilities.textDocument?.publishDiagnostics?.relatedInformation !== false) {
+    diagnostic.relatedInformation = others.slice(0, 20).map((p) => ({
+      location: { uri: session.uriOf(wiki, p), range: toRange({ sl: 0, sc: 0, el: 0, ec: 0 }) },
+      message: `${p} links to "${d.target}" too`,
+    }));
+  }
+  return diagnostic;
+}
+
+export function registerDiagnostics(connection: Connection, session: Session): DiagnosticsPublisher {
+  connection.languages.diagnostics.on(({ textDocument }) => {
+    const items = documentDiagnostics(session, textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+  connection.languages.diagnostics.onWorkspace(async (_params, token) => {
+    while (session.settings.diagnosticsScope !== 'workspace' && !token.isCancellationRequested) {
+      await session.settingsChanged();
+    }
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const wiki of session.wikis) {
+      for (const path of wiki.index.pages.keys()) {
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: session.uriOf(wiki, path), version: null, items: lspDiagnostics(session, wiki, wiki.index, path) });
+      }
+    }
+    return { items };
+  });
+  return new DiagnosticsPublisher(connection, session);
+}
+
+function documentDiagnostics(session: Session, uri: string): Diagnostic[] {
+  const config = configDiagnostics(session, uri);
+  if (config) return config;
+  const snap = session.snapshot(uri);
+  return snap ? lspDiagnostics(session, snap.wiki, snap.index, snap.path) : [];
+}
+
+/** After each change: a refresh for pulling clients, fresh diagnostics of open pages for the others. */
+export class DiagnosticsPublisher {
+  private scheduled = false;
+
+  constructor(private readonly connection: Connection, private readonly session: Session) {}
+
+  private get pulls(): boolean {
+    return !!this.session.capabilities.textDocument?.diagnostic;
+  }
+
+  changed(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.pulls) {
+        if (this.session.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
+        return;
+      }
+      this.publishOpen();
+    });
+  }
+
+  /** Pushes the diagnostics of every open document (clients without pull diagnostics). */
+  publishOpen(): void {
+    for (const doc of this.session.documents.all()) {
+      this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: documentDiagnostics(this.session, doc.uri) });
+    }
+  }
+
+  closed(uri: string): void {
+    if (!this.pulls) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

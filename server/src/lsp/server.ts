@@ -1,0 +1,55 @@
+// The language server: capabilities, document sync, and the wiring from
+// requests to handlers. `initialize` answers at once; the wikis are indexed
+// after `initialized`, in the background, with progress.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Session } from './session';
+import { registerNavigation } from './handlers/navigation';
+import { registerDiagnostics } from './handlers/diagnostics';
+import { registerDocuments } from './documents';
+import { registerWatching } from './watch';
+import { registerStatus } from './status';
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const session = new Session(connection, documents);
+
+  connection.onInitialize((params): InitializeResult => {
+    session.initialize(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: !session.options.vscodeMarkdown,
+        workspaceSymbolProvider: true,
+        diagnosticProvider: { identifier: 'wiki-lsp', interFileDependencies: true, workspaceDiagnostics: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'wiki-lsp', version: '0.1.0' },
+    };
+  });
+
+  const diagnostics = registerDiagnostics(connection, session);
+  registerNavigation(connection, session);
+  registerDocuments(connection, session, diagnostics);
+  const status = registerStatus(connection, session);
+
+  connection.onInitialized(() => {
+    void session.refreshSettings().catch(() => undefined);
+    registerWatching(connection, session);
+    for (const wiki of session.wikis) {
+      wiki.onChange(() => {
+        diagnostics.changed();
+        status.changed(wiki);
+      });
+      void wiki.load();
+    }
+  });
+  connection.onDidChangeConfiguration((change) => void session.refreshSettings(change.settings?.wikiLsp));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,130 @@
+// One wiki (one workspace folder): its location and settings, its current
+// index snapshot, and the ways the snapshot moves on — editor buffers, disk
+// changes, a new settings file. Listeners hear of every new snapshot.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { WikiConfig } from '../core/config';
+import { applyChanges, type Change, type WikiIndex, emptyIndex } from '../core/index/index';
+import { unreadablePage } from '../core/index/safePage';
+import { locateWiki, type WikiLocation } from '../host/roots';
+import { loadIndex } from '../host/load';
+import { isExcludedPath } from '../host/walk';
+import { readPage } from '../host/read';
+import { fsPathOf, relativeTo } from './convert';
+import type { PageData } from '../core/types';
+
+export interface StateHost {
+  /** The editor's text of an open page, by root-relative path. */
+  overlay(state: WikiState, path: string): string | undefined;
+  log(message: string): void;
+  progress(state: WikiState, done: number, total: number): void;
+  parseLarge?(path: string, text: string, state: WikiState): Promise<PageData>;
+}
+
+export type Listener = (state: WikiState, previous: WikiIndex) => void;
+
+export class WikiState {
+  loc: WikiLocation;
+  index: WikiIndex;
+  loading = true;
+  ready: Promise<void> = Promise.resolve();
+  private readonly listeners: Listener[] = [];
+  private generation = 0;
+
+  constructor(readonly folder: string, private editorConfig: WikiConfig, private readonly host: StateHost) {
+    this.loc = locateWiki(folder, editorConfig);
+    this.index = emptyIndex(this.loc.config, this.loc.vaultPrefix);
+  }
+
+  onChange(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** (Re)builds the index from disk; edits arriving meanwhile are kept. */
+  load(): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = true;
+    const t0 = performance.now();
+    const store = {
+      get: () => this.index,
+      set: (next: WikiIndex) => generation === this.generation && this.replace(next),
+    };
+    this.ready = loadIndex(this.loc, {
+      store,
+      overlay: (p) => this.host.overlay(this, p),
+      onProgress: (done, total) => generation === this.generation && this.host.progress(this, done, total),
+      onSkip: (p, why) => this.host.log(`Skipped ${p}: ${why}`),
+      parseLarge: this.host.parseLarge && ((p, text) => this.host.parseLarge!(p, text, this)),
+    }).then(({ index }) => {
+      if (generation !== this.generation) return;
+      this.loading = false;
+      this.host.log(`Indexed ${index.pages.size} pages of ${this.loc.root} in ${Math.round(performance.now() - t0)} ms.`);
+      this.replace(index);
+    });
+    return this.ready;
+  }
+
+  /** Settings changed (the file or the editor's): locate again and rebuild. */
+  reconfigure(editorConfig?: WikiConfig): Promise<void> {
+    if (editorConfig) this.editorConfig = editorConfig;
+    this.loc = locateWiki(this.folder, this.editorConfig);
+    this.index = emptyIndex(this.loc.config, this.loc.vaultPrefix);
+    return this.load();
+  }
+
+  /** The root-relative path of a URI inside this wiki's boundary, or undefined. */
+  pathOf(uri: string): string | undefined {
+    const abs = fsPathOf(uri);
+    if (!abs) return undefined;
+    const inRoot = relativeTo(this.loc.root, abs);
+    if (inRoot !== undefined) return isExcludedPath(this.loc, inRoot) ? undefined : inRoot;
+    if (!this.loc.vault) return undefined;
+    const inVault = relativeTo(this.loc.vault, abs);
+    return inVault === undefined ? undefined : `${'../'.repeat(this.loc.vaultPrefix.split('/').length)}${inVault}`;
+  }
+
+  isPagePath(path: string): boolean {
+    return !path.startsWith('../') && path.toLowerCase().endsWith('.md');
+  }
+
+  /** An editor buffer's text for a page. */
+  applyText(path: string, text: string): void {
+    this.apply([{ kind: 'page', path, text }]);
+  }
+
+  /** Files created, changed or deleted on disk (pages open in the editor keep their buffer). */
+  async applyDisk(paths: Iterable<string>): Promise<void> {
+    const changes: Change[] = [];
+    for (const path of paths) {
+      const change = await this.diskChange(path);
+      if (change) changes.push(change);
+    }
+    if (changes.length) this.apply(changes);
+  }
+
+  /** A page closed in the editor: back to what the disk holds. */
+  async revertToDisk(path: string): Promise<void> {
+    await this.applyDisk([path]);
+  }
+
+  apply(changes: Change[]): void {
+    this.replace(applyChanges(this.index, changes));
+  }
+
+  private async diskChange(path: string): Promise<Change | undefined> {
+    const abs = join(this.loc.root, ...path.split('/'));
+    if (!this.isPagePath(path)) return existsSync(abs) ? { kind: 'file', path } : { kind: 'delete', path };
+    if (this.host.overlay(this, path) !== undefined) return undefined;
+    if (!existsSync(abs)) return this.index.pages.has(path) ? { kind: 'delete', path } : undefined;
+    const read = await readPage(abs);
+    if (read.ok) return { kind: 'page', path, text: read.text };
+    this.host.log(`Skipped ${path}: ${read.reason}`);
+    return { kind: 'parsed', data: unreadablePage(path, this.index.parseOptions, `This file is ${read.reason}.`) };
+  }
+
+  private replace(next: WikiIndex): void {
+    const previous = this.index;
+    this.index = next;
+    for (const l of this.listeners) l(this, previous);
+  }
+}
