@@ -3,10 +3,10 @@
 import type { Middleware } from 'vscode-languageclient/node';
 import type * as vscode from 'vscode';
 
-/** Whether the cursor is in a Markdown link destination: `[text](../sys` — VS Code completes those paths itself. */
+/** Whether the cursor is in a Markdown link destination: `[text](../sys`, `](#` — VS Code completes those itself. */
 function inMarkdownDestination(document: vscode.TextDocument, position: vscode.Position): boolean {
   const before = document.lineAt(position.line).text.slice(0, position.character);
-  return /\]\([^)\s]*$/.test(before) && !/\]\(#[^)\s]*$/.test(before);
+  return /\]\([^)\s]*$/.test(before);
 }
 
 export const middleware: Middleware = {

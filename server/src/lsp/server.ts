@@ -9,6 +9,11 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocuments } from './documents';
 import { registerWatching } from './watch';
 import { registerStatus } from './status';
+import { registerHover } from './handlers/hover';
+import { registerCompletion, TRIGGERS } from './handlers/completion';
+import { registerCodeActions, CREATE_MISSING_KIND } from './handlers/codeActions';
+import { registerCommands, COMMANDS } from './handlers/commands';
+import { CodeActionKind } from 'vscode-languageserver/node';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -21,10 +26,14 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         definitionProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGERS, resolveProvider: true },
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: !session.options.vscodeMarkdown,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, CREATE_MISSING_KIND], resolveProvider: true },
+        executeCommandProvider: { commands: Object.keys(COMMANDS) },
         diagnosticProvider: { identifier: 'wiki-lsp', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -34,6 +43,10 @@ export function startServer(): void {
 
   const diagnostics = registerDiagnostics(connection, session);
   registerNavigation(connection, session);
+  registerCodeActions(connection, session);
+  registerHover(connection, session);
+  registerCompletion(connection, session);
+  registerCommands(connection, session);
   registerDocuments(connection, session, diagnostics);
   const status = registerStatus(connection, session);
 

@@ -32,8 +32,10 @@ export function headingOnLine(page: PageData, line: number): Heading | undefined
   return page.headings.find((h) => line >= h.span.sl && line <= h.span.el);
 }
 
-/** Whether the position is on the page's title: its `# Title` line or the frontmatter `title:` value. */
+/** Whether the position is on the page's title: the frontmatter `title:` value or the first `# ` heading. */
 export function onTitle(page: PageData, line: number): boolean {
   const t = page.titleSpan;
-  return !!t && line >= t.sl && line <= t.el;
+  if (t && line >= t.sl && line <= t.el) return true;
+  const h1 = page.headings.find((h) => h.level === 1);
+  return !!h1 && line >= h1.span.sl && line <= h1.span.el;
 }

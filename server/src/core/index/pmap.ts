@@ -49,15 +49,24 @@ export class PMap<V> {
   }
 
   edit(): PMapBuilder<V> {
-    return new PMapBuilder(this.base, this.top, this.size);
+    return new PMapBuilder(this, this.base, this.top, this.size);
   }
 }
 
-/** A batch of edits to a PMap; `build()` returns the new version, the old one is untouched. */
+/**
+ * A batch of edits to a PMap; `build()` returns the new version, the old one
+ * is untouched — and is itself returned when nothing changed, so that caches
+ * keyed by a map (completion's page table) survive edits that don't touch it.
+ */
 export class PMapBuilder<V> {
   private top: Map<string, Slot<V>> | undefined;
 
-  constructor(private readonly base: ReadonlyMap<string, V>, private readonly sharedTop: ReadonlyMap<string, Slot<V>>, private size: number) {}
+  constructor(
+    private readonly origin: PMap<V>,
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly sharedTop: ReadonlyMap<string, Slot<V>>,
+    private size: number,
+  ) {}
 
   get(key: string): V | undefined {
     const t = (this.top ?? this.sharedTop).get(key);
@@ -83,7 +92,8 @@ export class PMapBuilder<V> {
   }
 
   build(): PMap<V> {
-    const top = this.top ?? this.sharedTop;
+    if (!this.top) return this.origin;
+    const top = this.top;
     this.top = undefined;
     if (top.size <= Math.max(MIN_TOP, this.base.size / 4)) return PMap.of(this.base, top, this.size);
     const merged = new Map(this.base);

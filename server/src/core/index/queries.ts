@@ -55,3 +55,20 @@ export function targetPage(index: WikiIndex, from: string, r: Resolution): PageD
 export function allPages(index: WikiIndex): PageData[] {
   return [...index.pages.values()].map((e) => e.data).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+// Counts per incoming set: sets are never changed once an index is built, so
+// a set's count holds for every index sharing it.
+const counts = new WeakMap<ReadonlySet<string>, number>();
+
+/** The number of distinct sources citing an entity (0 for other pages). */
+export function citationCount(index: WikiIndex, path: string): number {
+  const page = index.pages.get(path)?.data;
+  const incoming = index.incoming.get(path);
+  if (!page || page.role !== 'entity' || !incoming) return 0;
+  const hit = counts.get(incoming);
+  if (hit !== undefined) return hit;
+  let n = 0;
+  for (const from of incoming) if (from !== path && index.pages.get(from)?.data.role === 'source') n++;
+  counts.set(incoming, n);
+  return n;
+}
