@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       vscodeMarkdown: true,
       settings: vscode.workspace.getConfiguration('wikiLsp'),
       storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath,
+      saveDocuments: true,
     },
     synchronize: { configurationSection: 'wikiLsp' },
     markdown: { isTrusted: false, supportHtml: false },
@@ -33,9 +34,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const status = new StatusBar();
   context.subscriptions.push(status, client);
   client.onNotification('wikiLsp/status', (params) => status.update(params));
+  client.onRequest('wikiLsp/saveDocuments', (params: { uris: string[] }) => saveDocuments(params.uris));
   registerCommands(context, () => client);
   await client.start();
   return { client };
+}
+
+/** Saves pages the server edited that had no unsaved changes before its edit ("Update citations"). */
+async function saveDocuments(uris: string[]): Promise<boolean[]> {
+  return Promise.all(
+    uris.map(async (uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+      return doc.isDirty ? doc.save() : true;
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,10 +5,19 @@ import type { Connection } from 'vscode-languageserver';
 import type { Session } from './session';
 import type { DiagnosticsPublisher } from './handlers/diagnostics';
 
-export type SaveListener = (uri: string) => void;
+export type DocumentListener = (uri: string) => void;
 
-export function registerDocuments(connection: Connection, session: Session, diagnostics: DiagnosticsPublisher): { onSave(l: SaveListener): void } {
-  const saveListeners: SaveListener[] = [];
+export interface DocumentEvents {
+  onOpen(l: DocumentListener): void;
+  onSave(l: DocumentListener): void;
+}
+
+export function registerDocuments(connection: Connection, session: Session, diagnostics: DiagnosticsPublisher): DocumentEvents {
+  const saveListeners: DocumentListener[] = [];
+  const openListeners: DocumentListener[] = [];
+  session.documents.onDidOpen(({ document }) => {
+    for (const l of openListeners) l(document.uri);
+  });
   session.documents.onDidChangeContent(({ document }) => {
     const at = session.wikiOf(document.uri);
     if (at && at.wiki.isPagePath(at.path)) at.wiki.applyText(at.path, document.getText());
@@ -22,5 +31,5 @@ export function registerDocuments(connection: Connection, session: Session, diag
     for (const l of saveListeners) l(document.uri);
   });
   void connection;
-  return { onSave: (l) => saveListeners.push(l) };
+  return { onOpen: (l) => void openListeners.push(l), onSave: (l) => void saveListeners.push(l) };
 }

@@ -9,9 +9,10 @@ import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocuments } from './documents';
 import { registerWatching } from './watch';
 import { registerStatus } from './status';
+import { CitationSync } from './citationSync';
 import { registerHover } from './handlers/hover';
 import { registerCompletion, TRIGGERS } from './handlers/completion';
-import { registerCodeActions, CREATE_MISSING_KIND } from './handlers/codeActions';
+import { registerCodeActions, SOURCE_KINDS } from './handlers/codeActions';
 import { registerCommands, COMMANDS } from './handlers/commands';
 import { CodeActionKind } from 'vscode-languageserver/node';
 
@@ -32,7 +33,7 @@ export function startServer(): void {
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: !session.options.vscodeMarkdown,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, CREATE_MISSING_KIND], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, ...SOURCE_KINDS], resolveProvider: true },
         executeCommandProvider: { commands: Object.keys(COMMANDS) },
         diagnosticProvider: { identifier: 'wiki-lsp', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -47,7 +48,10 @@ export function startServer(): void {
   registerHover(connection, session);
   registerCompletion(connection, session);
   registerCommands(connection, session);
-  registerDocuments(connection, session, diagnostics);
+  const docs = registerDocuments(connection, session, diagnostics);
+  const citations = new CitationSync(session);
+  docs.onOpen((uri) => citations.opened(uri));
+  docs.onSave((uri) => citations.onSaved(uri));
   const status = registerStatus(connection, session);
 
   connection.onInitialized(() => {

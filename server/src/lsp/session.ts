@@ -21,6 +21,10 @@ export interface InitOptions {
   /** Set by the VS Code client: leave out what VS Code's Markdown support already shows. */
   readonly vscodeMarkdown?: boolean;
   readonly settings?: unknown;
+  /** The client answers `wikiLsp/saveDocuments` (the VS Code client does). */
+  readonly saveDocuments?: boolean;
+  /** A folder for the persistent index cache. */
+  readonly storagePath?: string;
 }
 
 export class Session implements StateHost {

@@ -2,9 +2,10 @@
 import type { WikiIndex } from '../index/index';
 import type { WikiDiagnostic } from './types';
 import { pageDiagnostics, type ExtraDiagnostics } from './page';
+import { citationDiagnostics } from '../citations/check';
 
-/** Feature rule sets beyond links and frontmatter; citations add theirs here. */
-export const RULES: ExtraDiagnostics[] = [];
+/** Feature rule sets beyond links and frontmatter. */
+export const RULES: ExtraDiagnostics[] = [citationDiagnostics];
 
 export function diagnosticsOf(index: WikiIndex, path: string): WikiDiagnostic[] {
   return pageDiagnostics(index, path, RULES);

@@ -8,12 +8,13 @@ import { severityOf } from '../diagnostics/messages';
 import { newPagePath } from '../pages/newPage';
 import { createFix, linkFixes } from './links';
 import type { Fix, FixContext } from './types';
+import { citationFixes, updatePageAction } from '../citations/fixes';
 
-/** Fix makers beyond links; citations add theirs. */
-export const FIX_RULES: ((index: WikiIndex, path: string, d: WikiDiagnostic, texts: TextSource, ctx: FixContext) => Fix[])[] = [linkFixes];
+/** Fix makers per diagnostic. */
+export const FIX_RULES: ((index: WikiIndex, path: string, d: WikiDiagnostic, texts: TextSource, ctx: FixContext) => Fix[])[] = [linkFixes, citationFixes];
 
-/** Page-wide source actions beyond "create all missing pages"; citations add theirs. */
-export const SOURCE_ACTIONS: ((index: WikiIndex, path: string, texts: TextSource, ctx: FixContext) => Fix[])[] = [];
+/** Page-wide source actions beyond "create all missing pages". */
+export const SOURCE_ACTIONS: ((index: WikiIndex, path: string, texts: TextSource, ctx: FixContext) => Fix[])[] = [updatePageAction];
 
 const overlaps = (a: Span, b: Span) => !(a.el < b.sl || (a.el === b.sl && a.ec < b.sc) || b.el < a.sl || (b.el === a.sl && b.ec < a.sc));
 
@@ -51,5 +52,5 @@ function createAllMissing(index: WikiIndex, path: string, texts: TextSource, ctx
   if (paths.size === 0) return [];
   const creates = [...paths].map(([p, label]) => createFix(index, p, label, texts, ctx, false).edit.creates[0]);
   const title = `Create all missing pages linked from this page (${creates.length})`;
-  return [{ title, kind: 'source', edit: { label: title, creates, changes: [] } }];
+  return [{ title, kind: 'source', sourceKind: 'createMissingPages', edit: { label: title, creates, changes: [] } }];
 }

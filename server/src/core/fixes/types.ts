@@ -4,6 +4,8 @@ import type { WikiEdit } from '../edits';
 export interface Fix {
   readonly title: string;
   readonly kind: 'quickfix' | 'source';
+  /** For source actions: `createMissingPages`, `updateCitations` (the code action kind is `source.wikiLsp.<it>`). */
+  readonly sourceKind?: string;
   readonly preferred?: boolean;
   readonly edit: WikiEdit;
   /** A page to show after the edit (a page just created). */

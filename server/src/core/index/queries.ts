@@ -72,3 +72,12 @@ export function citationCount(index: WikiIndex, path: string): number {
   counts.set(incoming, n);
   return n;
 }
+
+/** The entity pages a page cites (links resolving to them), for a source page. */
+export function citedEntities(index: WikiIndex, source: string): Set<string> {
+  const entry = index.pages.get(source);
+  const out = new Set<string>();
+  if (!entry || entry.data.role !== 'source') return out;
+  for (const r of entry.resolved) if (r.kind === 'page' && index.pages.get(r.path)?.data.role === 'entity') out.add(r.path);
+  return out;
+}

@@ -26,9 +26,11 @@ export function countMatcher(pattern: string | null): CountMatcher {
   const [before, after] = plain.split('{n}').map(escapeRe);
   const tail = after.endsWith('sources') ? after.slice(0, -1) + 's?' : after;
   const re = new RegExp(`^${before.replace(/\s+/g, '\\s+')}(\\d+)${tail.replace(/\s+/g, '\\s+')}$`, 'id');
-  const hint = (plain.split('{n}')[0].trim().split(/\s+/)[0] || plain.split('{n}')[1].trim().split(/\s+/)[0] || '').toLowerCase();
+  // A quick test before the full match: the pattern's first word must be on the line (`Cited`).
+  const word = /[A-Za-z]{3,}/.exec(plain)?.[0];
+  const hint = word ? new RegExp(escapeRe(word), 'i') : /./;
   return (line) => {
-    if (!/\d/.test(line) || (hint && !line.toLowerCase().includes(hint))) return undefined;
+    if (!hint.test(line) || !/\d/.test(line)) return undefined;
     const { text, offsets } = stripWithOffsets(line);
     const m = re.exec(text);
     if (!m) return undefined;

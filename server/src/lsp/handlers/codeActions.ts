@@ -9,7 +9,7 @@ import { textSource } from '../texts';
 import { canCreateFiles, toWorkspaceEdit } from '../workspaceEdit';
 import { lspDiagnostics } from './diagnostics';
 
-export const CREATE_MISSING_KIND = `${CodeActionKind.Source}.wikiLsp.createMissingPages`;
+export const SOURCE_KINDS = [`${CodeActionKind.Source}.wikiLsp.createMissingPages`, `${CodeActionKind.Source}.wikiLsp.updateCitations`];
 
 interface ActionData {
   uri: string;
@@ -52,8 +52,7 @@ export function registerCodeActions(connection: Connection, session: Session): v
 }
 
 function kindOf(f: Fix): string {
-  if (f.kind === 'quickfix') return CodeActionKind.QuickFix;
-  return f.title.startsWith('Create all') ? CREATE_MISSING_KIND : `${CodeActionKind.Source}.wikiLsp`;
+  return f.kind === 'quickfix' ? CodeActionKind.QuickFix : `${CodeActionKind.Source}.wikiLsp.${f.sourceKind ?? 'action'}`;
 }
 
 /** The edit (or, for clients that cannot create files, the command) of a fix, and the page to open after it. */

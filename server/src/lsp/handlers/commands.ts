@@ -4,10 +4,12 @@ import type { Connection } from 'vscode-languageserver';
 import { createFileExclusive } from '../../host/write';
 import type { Session } from '../session';
 import { fsPathOf } from '../convert';
+import { updateAllCitations } from './updateAll';
 
 export type CommandHandler = (session: Session, args: unknown[]) => Promise<unknown>;
 
 export const COMMANDS: Record<string, CommandHandler> = {
+  'wikiLsp.updateAllCitations': async (session) => updateAllCitations(session),
   'wikiLsp.openPage': async (session, [uri]) => showPage(session, String(uri)),
   'wikiLsp.createPages': async (session, [arg]) => {
     const { files, open } = arg as { files: { uri: string; content: string }[]; open?: string };
