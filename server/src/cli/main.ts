@@ -2,6 +2,7 @@
 // language server; `check` and `fix` are the command-line checker.
 import { parseArgs, UsageError, USAGE } from './args';
 import { runCheck } from './check';
+import { runParseWorkerIfAsked } from '../host/parseWorker';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--clientProcessId'))) {
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+if (!runParseWorkerIfAsked()) main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },

@@ -9,6 +9,8 @@ import { WikiState, type StateHost } from './wikiState';
 import { fsPathOf, uriOf } from './convert';
 import { DEFAULT_SETTINGS, readSettings, type EditorSettings } from './settings';
 import { Progress } from './progress';
+import { ParsePool } from '../host/parseWorker';
+import type { PageData } from '../core/types';
 
 export interface Snapshot {
   readonly wiki: WikiState;
@@ -33,6 +35,7 @@ export class Session implements StateHost {
   settings: EditorSettings = DEFAULT_SETTINGS;
   readonly wikis: WikiState[] = [];
   private readonly progressUi: Progress;
+  private readonly parser = new ParsePool(__filename);
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
     this.progressUi = new Progress(connection, () => !!this.capabilities.window?.workDoneProgress);
@@ -106,6 +109,10 @@ export class Session implements StateHost {
 
   log(message: string): void {
     this.connection.console.log(message);
+  }
+
+  parseLarge(path: string, text: string, wiki: WikiState): Promise<PageData> {
+    return this.parser.parse(path, text, wiki.index.parseOptions);
   }
 
   progress(wiki: WikiState, done: number, total: number): void {

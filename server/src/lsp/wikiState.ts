@@ -23,6 +23,9 @@ export interface StateHost {
 
 export type Listener = (state: WikiState, previous: WikiIndex) => void;
 
+/** Pages longer than this (UTF-16 units, ~2 MB) are parsed on the worker thread. */
+export const LARGE_PAGE = 2_000_000;
+
 export class WikiState {
   loc: WikiLocation;
   index: WikiIndex;
@@ -87,9 +90,23 @@ export class WikiState {
     return !path.startsWith('../') && path.toLowerCase().endsWith('.md');
   }
 
-  /** An editor buffer's text for a page. */
+  /** The latest buffer version handed to the worker, per page: older results are dropped. */
+  private readonly parsing = new Map<string, number>();
+
+  /** An editor buffer's text for a page; a large one is parsed off the main thread. */
   applyText(path: string, text: string): void {
-    this.apply([{ kind: 'page', path, text }]);
+    if (text.length <= LARGE_PAGE || !this.host.parseLarge) {
+      this.parsing.delete(path);
+      this.apply([{ kind: 'page', path, text }]);
+      return;
+    }
+    const ticket = (this.parsing.get(path) ?? 0) + 1;
+    this.parsing.set(path, ticket);
+    void this.host.parseLarge(path, text, this).then((data) => {
+      if (this.parsing.get(path) !== ticket) return;
+      this.parsing.delete(path);
+      this.apply([{ kind: 'parsed', data }]);
+    });
   }
 
   /** Files created, changed or deleted on disk (pages open in the editor keep their buffer). */
