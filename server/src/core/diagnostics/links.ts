@@ -30,8 +30,9 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
   const base = { span: link.targetSpan, target: written(link), link: i };
   switch (r.kind) {
     case 'dangling': {
-      const others = [...(index.dangling.get(r.key) ?? [])].filter((p) => p !== entry.data.path).sort();
-      return { ...base, code: 'dangling-link', facts: { others, file: r.file, key: r.key } };
+      const linkers = index.dangling.get(r.key);
+      const otherCount = (linkers?.size ?? 1) - (linkers?.has(entry.data.path) ? 1 : 0);
+      return { ...base, code: 'dangling-link', facts: { otherCount, others: someOthers(linkers, entry.data.path), file: r.file, key: r.key } };
     }
     case 'ambiguous':
       return { ...base, code: 'ambiguous-link', facts: { candidates: r.candidates, rule: r.rule } };
@@ -47,6 +48,19 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
     default:
       return undefined;
   }
+}
+
+const SHOWN_OTHERS = 20;
+
+/** Up to 20 other pages linking to the same missing target, sorted (a popular one has thousands). */
+function someOthers(linkers: ReadonlySet<string> | undefined, self: string): string[] {
+  const out: string[] = [];
+  for (const p of linkers ?? []) {
+    if (p === self) continue;
+    out.push(p);
+    if (out.length >= SHOWN_OTHERS * 4) break;
+  }
+  return out.sort().slice(0, SHOWN_OTHERS);
 }
 
 function anchorDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r: Resolution, i: number): WikiDiagnostic | undefined {

@@ -20,7 +20,7 @@ type Wording = (d: WikiDiagnostic) => string;
 
 const WORDING: Record<DiagnosticCode, Wording> = {
   'dangling-link': (d) => {
-    const others = (d.facts.others as string[]).length;
+    const others = d.facts.otherCount as number;
     const what = d.facts.file ? 'File' : 'Page';
     const tail = others ? ` (${plural(others, 'other page')} link${others === 1 ? 's' : ''} to it too)` : '';
     return `${what} "${d.target}" does not exist${tail}.`;

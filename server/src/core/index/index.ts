@@ -4,7 +4,8 @@
 // linking to a removed page, and those whose lookups touched a key that a
 // page gained or lost), and patches the backlink tables. Building from
 // scratch is the same call on `emptyIndex`.
-import type { PageData } from '../types';
+import type { Link, PageData } from '../types';
+import { dirname } from '../paths';
 import type { WikiConfig } from '../config';
 import { parsePage, type ParseOptions } from '../scan/page';
 import { PMap, PMapBuilder, PSetMapBuilder } from './pmap';
@@ -166,10 +167,31 @@ class Batch implements LookupView {
     if (!entry) return;
     this.unlink(path, entry);
     const deps: string[] = [];
-    const resolved = entry.data.links.map((link) => resolveLink(this, this.base.ctx, path, link, deps));
+    const resolved = entry.data.links.map((link) => this.resolve(path, link, deps));
     const next: PageEntry = { data: entry.data, resolved, deps: [...new Set(deps)] };
     this.link(path, next);
     this.pages.set(path, next);
+  }
+
+  /**
+   * Exact hits memoized for the batch: `[[systems/kube-proxy]]` resolves the
+   * same from every page, and a wiki links to the same targets thousands of
+   * times. Markdown links are relative, so they are memoized per folder.
+   */
+  private readonly exact = new Map<string, Map<string, Resolution>>();
+
+  private resolve(path: string, link: Link, deps: string[]): Resolution {
+    const scope = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference' ? dirname(path) : link.syntax === 'bare' ? '\0bare' : '\0wiki';
+    const memo = this.exact.get(scope)?.get(link.target);
+    if (memo) return memo;
+    const before = deps.length;
+    const r = resolveLink(this, this.base.ctx, path, link, deps);
+    if ((r.kind === 'page' || r.kind === 'file') && deps.length === before && r.rule !== 'relative' && !link.target.startsWith('.')) {
+      let byTarget = this.exact.get(scope);
+      if (!byTarget) this.exact.set(scope, (byTarget = new Map()));
+      byTarget.set(link.target, r);
+    }
+    return r;
   }
 
   private link(path: string, entry: PageEntry): void {
