@@ -11,7 +11,7 @@ const run = (args: string[], cwd?: string) => {
 };
 
 const wiki = writeWiki({
-  'systems/kube-proxy.md': '# kube-proxy\n\n## Modes\n',
+  'systems/kube-proxy.md': '# kube-proxy\n\n## Modes\n\n## Seen in\n- [[sources/2025-10-01-a]] — A.\n- [[sources/2025-10-02-b]] — B.\n',
   'sources/2025-10-01-a.md': '# A\n\nSee [[systems/envoy]] and [[systems/kube-proxy#Nope]] and [[../../etc/passwd]].\n',
   'sources/2025-10-02-b.md': '# B\n\nFine: [[systems/kube-proxy#Modes]].\n',
   'raw/binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]).toString('latin1'),

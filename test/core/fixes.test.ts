@@ -59,6 +59,7 @@ describe('creating a missing page', () => {
     expect(fixes.map((f) => `${f.title}${f.preferred ? ' (preferred)' : ''}`)).toEqual([
       'Create systems/envoy.md (cited by 3) (preferred)',
       'Create all missing pages linked from this page (1)',
+      'Update citations on this page',
     ]);
     expect(result(fx, fixes[0])).toBe(`create systems/envoy.md:
 ---
