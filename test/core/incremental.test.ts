@@ -72,7 +72,7 @@ function fromScratch(files: Map<string, string>): WikiIndex {
 }
 
 const sorted = <V>(m: PMap<V>, show: (v: V) => unknown) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, show(v)]));
-const setShow = (s: ReadonlySet<string>) => [...s].sort();
+const setShow = (s: Iterable<string>) => [...s].sort();
 
 /** Everything the index holds, as plain sorted data. */
 function render(index: WikiIndex) {

@@ -5,7 +5,7 @@ import type { WikiIndex } from '../core/index/index';
 import { wikiDiagnostics } from '../core/diagnostics/all';
 import { messageOf, severityOf } from '../core/diagnostics/messages';
 import { locateWiki, type WikiLocation } from '../host/roots';
-import { loadIndex } from '../host/load';
+import { loadWithCache } from './load';
 import { toRootRelative } from '../host/walk';
 import { CONFIG_FILE } from '../core/config';
 import { formatJson, formatText, rangeOf, sortDiagnostics, type ReportedDiagnostic } from './report';
@@ -19,7 +19,7 @@ export interface CheckResult {
 export async function runCheck(args: CliArgs, log: (line: string) => void): Promise<CheckResult> {
   const { loc, only } = targetOf(args.paths);
   const t0 = performance.now();
-  const { index } = await loadIndex(loc, { onSkip: (p, why) => log(`skipped ${p}: ${why}`) });
+  const { index } = await loadWithCache(loc, args, log);
   log(`Indexed ${index.pages.size} pages in ${Math.round(performance.now() - t0)} ms (${loc.root}).`);
   const diagnostics = sortDiagnostics([...configDiagnostics(loc), ...report(index, only)]);
   const pages = only ? only.length : index.pages.size;

@@ -9,7 +9,7 @@ import { applyEdits } from '../core/edits';
 import { planCitations, type CitationPlan } from '../core/citations/plan';
 import { lineStarts, offsetAt } from '../core/text';
 import { locateWiki } from '../host/roots';
-import { loadIndex } from '../host/load';
+import { loadWithCache } from './load';
 import { replaceFileAtomic } from '../host/write';
 import { UsageError, type CliArgs } from './args';
 import { unifiedDiff } from './diff';
@@ -25,7 +25,7 @@ export async function runFix(args: CliArgs, log: (line: string) => void): Promis
   const dir = resolve(args.paths[0] ?? process.cwd());
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
   const loc = locateWiki(dir);
-  const { index } = await loadIndex(loc, { onSkip: (p, why) => log(`skipped ${p}: ${why}`) });
+  const { index } = await loadWithCache(loc, args, log);
   const read = new Map<string, string>();
   const texts: TextSource = {
     text(path) {

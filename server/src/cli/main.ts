@@ -3,6 +3,7 @@
 import { parseArgs, UsageError, USAGE } from './args';
 import { runCheck } from './check';
 import { runParseWorkerIfAsked } from '../host/parseWorker';
+import { runLoaderWorkerIfAsked } from '../host/loadWorker';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--clientProcessId'))) {
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (!runParseWorkerIfAsked()) main(process.argv.slice(2)).then(
+if (!runParseWorkerIfAsked() && !runLoaderWorkerIfAsked()) main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },

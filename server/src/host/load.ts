@@ -1,15 +1,17 @@
 // Building a wiki's index from disk: list the files, register every page
-// by its path at once (so links resolve while the rest is read), then read
-// and parse pages, applying them in a few batches and yielding to the event
-// loop so that requests and cancellation get through meanwhile.
+// by its path at once (so links resolve while the rest is read), take what
+// the cache still holds, then read and parse the rest, applying them in a
+// few batches and yielding to the event loop so that requests and
+// cancellation get through meanwhile.
 import { join } from 'node:path';
 import type { PageData } from '../core/types';
 import { applyChanges, emptyIndex, type Change, type WikiIndex } from '../core/index/index';
-import { unreadablePage, safePage } from '../core/index/safePage';
-import { parsePage } from '../core/scan/page';
+import { unreadablePage } from '../core/index/safePage';
 import type { WikiLocation } from './roots';
 import { walkWiki, type WikiFiles } from './walk';
-import { readPage } from './read';
+import { readPageSync, statOf } from './read';
+import { contentHash, readCache, type FileStamp } from './cache';
+import { pageBatches } from './readPages';
 
 /** Where the index lives while it is built: the server keeps applying edits to it meanwhile. */
 export interface IndexStore {
@@ -27,28 +29,43 @@ export interface LoadOptions {
   /** Parses a large page off the main thread. */
   readonly parseLarge?: (path: string, text: string) => Promise<PageData>;
   readonly largePage?: number;
-  readonly concurrency?: number;
+  /** The bundle, to start a worker that parses half of the pages (none when unset). */
+  readonly workerScript?: string;
+  /** A folder for the persistent index cache (read here; written by the caller). */
+  readonly cacheDir?: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface Loaded {
+  readonly index: WikiIndex;
+  readonly files: WikiFiles;
+  /** Size and mtime of each page as read, for the cache. */
+  readonly stamps: Map<string, FileStamp>;
+  /** Pages taken from the cache rather than parsed. */
+  readonly fromCache: number;
 }
 
 const SLICE_MS = 15;
 
-export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Promise<{ index: WikiIndex; files: WikiFiles }> {
+export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Promise<Loaded> {
   const files = await walkWiki(loc);
   let local = emptyIndex(loc.config, loc.vaultPrefix);
   const store = opts.store ?? { get: () => local, set: (i: WikiIndex) => (local = i) };
   store.set(registerPaths(store.get(), files));
+  const stamps = new Map<string, FileStamp>();
+  const { reused, toParse } = fromCache(loc, files.pages, opts, stamps);
   const total = files.pages.length;
   const batchSize = Math.max(500, Math.ceil(total / 8));
-  let pending: Change[] = [];
-  let done = 0;
+  let pending: Change[] = reused.map((data) => ({ kind: 'parsed', data }));
+  let done = reused.length;
   let sliceStart = performance.now();
   const flush = () => {
     store.set(applyChanges(store.get(), pending.map((c) => withOverlay(c, opts))));
     pending = [];
   };
-  for await (const change of readAll(loc, files.pages, opts)) {
-    pending.push(change);
-    done++;
+  for await (const changes of pageBatches(loc, toParse, opts, stamps)) {
+    pending.push(...changes);
+    done += changes.length;
     if (pending.length >= batchSize) flush();
     if (performance.now() - sliceStart > SLICE_MS) {
       opts.onProgress?.(done, total);
@@ -58,7 +75,35 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
   }
   flush();
   opts.onProgress?.(total, total);
-  return { index: store.get(), files };
+  return { index: store.get(), files, stamps, fromCache: reused.length };
+}
+
+/** Pages the cache holds unchanged (same size and mtime, or same content hash), and the rest to parse. */
+function fromCache(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): { reused: PageData[]; toParse: string[] } {
+  if (!opts.cacheDir) return { reused: [], toParse: pages };
+  const { pages: cached, reason } = readCache(opts.cacheDir, loc);
+  if (!cached) {
+    opts.log?.(`Index cache: ${reason}.`);
+    return { reused: [], toParse: pages };
+  }
+  const reused: PageData[] = [];
+  const toParse: string[] = [];
+  for (const path of pages) {
+    const hit = cached.get(path);
+    const stat = hit && statOf(join(loc.root, path));
+    const same = hit && stat && stat.size === hit.stamp.size && stat.mtimeMs === hit.stamp.mtimeMs && (!hit.needsHash || hashMatches(loc, path, hit.stamp));
+    if (same) {
+      reused.push(hit.page);
+      stamps.set(path, hit.stamp);
+    } else toParse.push(path);
+  }
+  opts.log?.(`Index cache: ${reused.length} of ${pages.length} pages unchanged, ${toParse.length} to parse.`);
+  return { reused, toParse };
+}
+
+function hashMatches(loc: WikiLocation, path: string, stamp: FileStamp): boolean {
+  const read = readPageSync(join(loc.root, path));
+  return read.ok && contentHash(read.text) === stamp.hash;
 }
 
 /** A page opened in the editor while it was being read keeps the editor's text. */
@@ -77,34 +122,4 @@ function registerPaths(index: WikiIndex, files: WikiFiles): WikiIndex {
 
 function placeholder(path: string, index: WikiIndex): PageData {
   return { ...unreadablePage(path, index.parseOptions, ''), problems: [] };
-}
-
-/** Reads and parses pages with a few reads in flight, yielding each page's change in order of arrival. */
-async function* readAll(loc: WikiLocation, pages: string[], opts: LoadOptions): AsyncGenerator<Change> {
-  const limit = opts.concurrency ?? 16;
-  const inFlight = new Map<number, Promise<{ i: number; change: Change }>>();
-  let next = 0;
-  const start = (i: number) => inFlight.set(i, loadOne(loc, pages[i], opts).then((change) => ({ i, change })));
-  while (next < pages.length && inFlight.size < limit) start(next++);
-  while (inFlight.size > 0) {
-    const { i, change } = await Promise.race(inFlight.values());
-    inFlight.delete(i);
-    if (next < pages.length) start(next++);
-    yield change;
-  }
-}
-
-async function loadOne(loc: WikiLocation, path: string, opts: LoadOptions): Promise<Change> {
-  const parseOptions = loc.config;
-  const open = opts.overlay?.(path);
-  if (open !== undefined) return { kind: 'page', path, text: open };
-  const read = await readPage(join(loc.root, path));
-  if (!read.ok) {
-    opts.onSkip?.(path, read.reason);
-    return { kind: 'parsed', data: unreadablePage(path, parseOptions, `This file is ${read.reason}.`) };
-  }
-  if (opts.parseLarge && read.text.length > (opts.largePage ?? 2_000_000)) {
-    return { kind: 'parsed', data: await opts.parseLarge(path, read.text) };
-  }
-  return { kind: 'parsed', data: safePage(path, read.text, parseOptions, parsePage) };
 }

@@ -2,6 +2,7 @@
 // not text (binary, invalid UTF-8, gone).
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { stampOf, type FileStamp } from './cache';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -41,4 +42,11 @@ export function statOf(abs: string): { size: number; mtimeMs: number } | undefin
   } catch {
     return undefined;
   }
+}
+
+/** Reads a page and stamps it (size and mtime taken before reading, so a later change only causes a re-parse). */
+export function readStamped(abs: string): { read: ReadResult; stamp?: FileStamp } {
+  const stat = statOf(abs);
+  const read = readPageSync(abs);
+  return { read, stamp: stat && read.ok ? stampOf(stat.size, stat.mtimeMs, read.text) : undefined };
 }

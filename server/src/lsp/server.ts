@@ -65,6 +65,9 @@ export function startServer(): void {
       void wiki.load();
     }
   });
+  connection.onShutdown(() => {
+    for (const wiki of session.wikis) wiki.flushCache();
+  });
   connection.onDidChangeConfiguration((change) => void session.refreshSettings(change.settings?.wikiLsp));
 
   documents.listen(connection);

@@ -29,6 +29,14 @@ export interface InitOptions {
   readonly storagePath?: string;
 }
 
+/** `--cache-dir=DIR` (or `--cache-dir DIR`) on the server's command line. */
+function cacheDirArg(): string | undefined {
+  const argv = process.argv;
+  const i = argv.findIndex((a) => a === '--cache-dir' || a.startsWith('--cache-dir='));
+  if (i === -1) return undefined;
+  return argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+}
+
 export class Session implements StateHost {
   capabilities: ClientCapabilities = {};
   options: InitOptions = {};
@@ -36,6 +44,8 @@ export class Session implements StateHost {
   readonly wikis: WikiState[] = [];
   private readonly progressUi: Progress;
   private readonly parser = new ParsePool(__filename);
+  readonly workerScript = __filename;
+  cacheDir: string | undefined;
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
     this.progressUi = new Progress(connection, () => !!this.capabilities.window?.workDoneProgress);
@@ -45,6 +55,7 @@ export class Session implements StateHost {
     this.capabilities = params.capabilities;
     this.options = (params.initializationOptions ?? {}) as InitOptions;
     if (this.options.settings) this.settings = readSettings(this.options.settings);
+    this.cacheDir = cacheDirArg() ?? this.options.storagePath;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     for (const uri of folders) this.addFolder(uri);
   }
@@ -105,6 +116,10 @@ export class Session implements StateHost {
   // StateHost
   overlay(wiki: WikiState, path: string): string | undefined {
     return this.documents.get(uriOf(wiki.loc.root, path))?.getText();
+  }
+
+  isOpen(wiki: WikiState, path: string): boolean {
+    return this.documents.get(uriOf(wiki.loc.root, path)) !== undefined;
   }
 
   log(message: string): void {

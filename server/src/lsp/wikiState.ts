@@ -9,7 +9,8 @@ import { unreadablePage } from '../core/index/safePage';
 import { locateWiki, type WikiLocation } from '../host/roots';
 import { loadIndex } from '../host/load';
 import { isExcludedPath } from '../host/walk';
-import { readPage } from '../host/read';
+import { readStamped } from '../host/read';
+import { writeCache, type FileStamp } from '../host/cache';
 import { fsPathOf, relativeTo } from './convert';
 import type { PageData } from '../core/types';
 
@@ -19,12 +20,21 @@ export interface StateHost {
   log(message: string): void;
   progress(state: WikiState, done: number, total: number): void;
   parseLarge?(path: string, text: string, state: WikiState): Promise<PageData>;
+  /** The bundle, for the cold index's parse worker. */
+  readonly workerScript?: string;
+  /** Where the persistent index cache lives, if anywhere. */
+  readonly cacheDir?: string;
+  /** Whether a page is open in the editor (its buffer may differ from the disk). */
+  isOpen(state: WikiState, path: string): boolean;
 }
 
 export type Listener = (state: WikiState, previous: WikiIndex) => void;
 
 /** Pages longer than this (UTF-16 units, ~2 MB) are parsed on the worker thread. */
 export const LARGE_PAGE = 2_000_000;
+
+/** After changes on disk, the cache is written this much later (once for a burst). */
+const CACHE_DELAY_MS = 5000;
 
 export class WikiState {
   loc: WikiLocation;
@@ -33,6 +43,9 @@ export class WikiState {
   ready: Promise<void> = Promise.resolve();
   private readonly listeners: Listener[] = [];
   private generation = 0;
+  /** Size and mtime of each page's disk version in the index, for the cache. */
+  private stamps = new Map<string, FileStamp>();
+  private cacheTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly folder: string, private editorConfig: WikiConfig, private readonly host: StateHost) {
     this.loc = locateWiki(folder, editorConfig);
@@ -58,11 +71,16 @@ export class WikiState {
       onProgress: (done, total) => generation === this.generation && this.host.progress(this, done, total),
       onSkip: (p, why) => this.host.log(`Skipped ${p}: ${why}`),
       parseLarge: this.host.parseLarge && ((p, text) => this.host.parseLarge!(p, text, this)),
-    }).then(({ index }) => {
+      workerScript: this.host.workerScript,
+      cacheDir: this.host.cacheDir,
+      log: (m) => this.host.log(m),
+    }).then(({ index, stamps, fromCache }) => {
       if (generation !== this.generation) return;
       this.loading = false;
-      this.host.log(`Indexed ${index.pages.size} pages of ${this.loc.root} in ${Math.round(performance.now() - t0)} ms.`);
+      this.stamps = stamps;
+      this.host.log(`Indexed ${index.pages.size} pages of ${this.loc.root} in ${Math.round(performance.now() - t0)} ms (${fromCache} from the cache).`);
       this.replace(index);
+      if (fromCache < index.pages.size) this.saveCache();
     });
     return this.ready;
   }
@@ -128,12 +146,43 @@ export class WikiState {
     this.replace(applyChanges(this.index, changes));
   }
 
+  /** Writes the cache now, leaving out pages open in the editor (their buffer is not the disk). */
+  saveCache(): void {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    const dir = this.host.cacheDir;
+    if (!dir || this.loading) return;
+    const pages = [...this.index.pages.values()].map((e) => e.data).filter((p) => !this.host.isOpen(this, p.path));
+    try {
+      const n = writeCache(dir, this.loc, pages, this.stamps);
+      this.host.log(`Index cache written: ${n} pages.`);
+    } catch (err) {
+      this.host.log(`Index cache not written: ${(err as Error).message}`);
+    }
+  }
+
+  /** Writes a cache write that was waiting (at shutdown). */
+  flushCache(): void {
+    if (this.cacheTimer) this.saveCache();
+  }
+
+  private saveCacheSoon(): void {
+    if (!this.host.cacheDir || this.cacheTimer) return;
+    this.cacheTimer = setTimeout(() => this.saveCache(), CACHE_DELAY_MS);
+    this.cacheTimer.unref();
+  }
+
   private async diskChange(path: string): Promise<Change | undefined> {
     const abs = join(this.loc.root, ...path.split('/'));
     if (!this.isPagePath(path)) return existsSync(abs) ? { kind: 'file', path } : { kind: 'delete', path };
     if (this.host.overlay(this, path) !== undefined) return undefined;
-    if (!existsSync(abs)) return this.index.pages.has(path) ? { kind: 'delete', path } : undefined;
-    const read = await readPage(abs);
+    this.saveCacheSoon();
+    if (!existsSync(abs)) {
+      this.stamps.delete(path);
+      return this.index.pages.has(path) ? { kind: 'delete', path } : undefined;
+    }
+    const { read, stamp } = readStamped(abs);
+    if (stamp) this.stamps.set(path, stamp);
     if (read.ok) return { kind: 'page', path, text: read.text };
     this.host.log(`Skipped ${path}: ${read.reason}`);
     return { kind: 'parsed', data: unreadablePage(path, this.index.parseOptions, `This file is ${read.reason}.`) };

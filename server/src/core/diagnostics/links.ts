@@ -31,7 +31,7 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
   switch (r.kind) {
     case 'dangling': {
       const linkers = index.dangling.get(r.key);
-      const otherCount = (linkers?.size ?? 1) - (linkers?.has(entry.data.path) ? 1 : 0);
+      const otherCount = (linkers?.length ?? 1) - (linkers?.includes(entry.data.path) ? 1 : 0);
       return { ...base, code: 'dangling-link', facts: { otherCount, others: someOthers(linkers, entry.data.path), file: r.file, key: r.key } };
     }
     case 'ambiguous':
@@ -53,7 +53,7 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
 const SHOWN_OTHERS = 20;
 
 /** Up to 20 other pages linking to the same missing target, sorted (a popular one has thousands). */
-function someOthers(linkers: ReadonlySet<string> | undefined, self: string): string[] {
+function someOthers(linkers: readonly string[] | undefined, self: string): string[] {
   const out: string[] = [];
   for (const p of linkers ?? []) {
     if (p === self) continue;

@@ -39,7 +39,7 @@ export function hover(index: WikiIndex, path: string, line: number, character: n
   const link = entry.data.links[i];
   const r = entry.resolved[i];
   const span = link.span;
-  if (r.kind === 'dangling') return { kind: 'dangling', span, target: link.target, linkers: index.dangling.get(r.key)?.size ?? 1 };
+  if (r.kind === 'dangling') return { kind: 'dangling', span, target: link.target, linkers: index.dangling.get(r.key)?.length ?? 1 };
   if (r.kind === 'ambiguous') return { kind: 'ambiguous', span, candidates: [...r.candidates] };
   if (r.kind === 'file') return { kind: 'file', span, path: r.path };
   const page = targetPage(index, path, r);

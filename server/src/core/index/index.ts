@@ -8,7 +8,7 @@ import type { Link, PageData } from '../types';
 import { dirname } from '../paths';
 import type { WikiConfig } from '../config';
 import { parsePage, type ParseOptions } from '../scan/page';
-import { PMap, PMapBuilder, PSetMapBuilder } from './pmap';
+import { PMap, PMapBuilder, PSetMapBuilder, PListMapBuilder } from './pmap';
 import { resolveLink, type LookupView, type Resolution, type ResolveContext } from './resolve';
 import { pageKeys, fileKeys, keys } from './keys';
 import { safePage } from './safePage';
@@ -31,12 +31,12 @@ export interface WikiIndex {
   readonly lookup: PMap<ReadonlySet<string>>;
   /** Pages per top-level folder. */
   readonly kinds: PMap<number>;
-  /** Page or file path → pages with a link resolving to it. */
-  readonly incoming: PMap<ReadonlySet<string>>;
+  /** Page or file path → pages with a link resolving to it (each once, in no order). */
+  readonly incoming: PMap<readonly string[]>;
   /** Dangling key (`systems/envoy`) → pages linking to that missing target. */
-  readonly dangling: PMap<ReadonlySet<string>>;
+  readonly dangling: PMap<readonly string[]>;
   /** Lookup key → pages whose links consulted it. */
-  readonly deps: PMap<ReadonlySet<string>>;
+  readonly deps: PMap<readonly string[]>;
 }
 
 export type Change =
@@ -66,14 +66,24 @@ export function applyChanges(index: WikiIndex, changes: Iterable<Change>): WikiI
   return batch.finish();
 }
 
+/** The distinct pages/files (or dangling keys) a page's links resolve to. */
+function targetsOf(entry: PageEntry, what: 'page' | 'dangling'): Set<string> {
+  const out = new Set<string>();
+  for (const r of entry.resolved) {
+    if (what === 'page' && (r.kind === 'page' || r.kind === 'file')) out.add(r.path);
+    else if (what === 'dangling' && r.kind === 'dangling') out.add(r.key);
+  }
+  return out;
+}
+
 class Batch implements LookupView {
   private readonly pages: PMapBuilder<PageEntry>;
   private readonly files: PMapBuilder<true>;
   private readonly lookupB: PSetMapBuilder;
   private readonly kinds: PMapBuilder<number>;
-  private readonly incoming: PSetMapBuilder;
-  private readonly danglingB: PSetMapBuilder;
-  private readonly depsB: PSetMapBuilder;
+  private readonly incoming: PListMapBuilder;
+  private readonly danglingB: PListMapBuilder;
+  private readonly depsB: PListMapBuilder;
   /** Keys that some page or file started or stopped answering to. */
   private readonly affected = new Set<string>();
   /** Pages whose links must be resolved again. */
@@ -84,9 +94,9 @@ class Batch implements LookupView {
     this.files = base.files.edit();
     this.lookupB = new PSetMapBuilder(base.lookup);
     this.kinds = base.kinds.edit();
-    this.incoming = new PSetMapBuilder(base.incoming);
-    this.danglingB = new PSetMapBuilder(base.dangling);
-    this.depsB = new PSetMapBuilder(base.deps);
+    this.incoming = new PListMapBuilder(base.incoming);
+    this.danglingB = new PListMapBuilder(base.dangling);
+    this.depsB = new PListMapBuilder(base.deps);
   }
 
   apply(change: Change): void {
@@ -167,7 +177,8 @@ class Batch implements LookupView {
     if (!entry) return;
     this.unlink(path, entry);
     const deps: string[] = [];
-    const resolved = entry.data.links.map((link) => this.resolve(path, link, deps));
+    const dir = dirname(path);
+    const resolved = entry.data.links.map((link) => this.resolve(path, dir, link, deps));
     const next: PageEntry = { data: entry.data, resolved, deps: [...new Set(deps)] };
     this.link(path, next);
     this.pages.set(path, next);
@@ -180,8 +191,8 @@ class Batch implements LookupView {
    */
   private readonly exact = new Map<string, Map<string, Resolution>>();
 
-  private resolve(path: string, link: Link, deps: string[]): Resolution {
-    const scope = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference' ? dirname(path) : link.syntax === 'bare' ? '\0bare' : '\0wiki';
+  private resolve(path: string, dir: string, link: Link, deps: string[]): Resolution {
+    const scope = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference' ? dir : link.syntax === 'bare' ? '\0bare' : '\0wiki';
     const memo = this.exact.get(scope)?.get(link.target);
     if (memo) return memo;
     const before = deps.length;
@@ -194,19 +205,16 @@ class Batch implements LookupView {
     return r;
   }
 
+  /** Each distinct target once: `[[a]] … [[a]]` links `a` from the page once. */
   private link(path: string, entry: PageEntry): void {
-    for (const r of entry.resolved) {
-      if (r.kind === 'page' || r.kind === 'file') this.incoming.add(r.path, path);
-      else if (r.kind === 'dangling') this.danglingB.add(r.key, path);
-    }
+    for (const target of targetsOf(entry, 'page')) this.incoming.add(target, path);
+    for (const key of targetsOf(entry, 'dangling')) this.danglingB.add(key, path);
     for (const key of entry.deps) this.depsB.add(key, path);
   }
 
   private unlink(path: string, entry: PageEntry): void {
-    for (const r of entry.resolved) {
-      if (r.kind === 'page' || r.kind === 'file') this.incoming.remove(r.path, path);
-      else if (r.kind === 'dangling') this.danglingB.remove(r.key, path);
-    }
+    for (const target of targetsOf(entry, 'page')) this.incoming.remove(target, path);
+    for (const key of targetsOf(entry, 'dangling')) this.danglingB.remove(key, path);
     for (const key of entry.deps) this.depsB.remove(key, path);
   }
 

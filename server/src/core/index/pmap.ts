@@ -156,3 +156,56 @@ export class PSetMapBuilder {
     return this.map.build();
   }
 }
+
+/**
+ * A PMap of lists, `target → pages linking to it`, for the big backlink
+ * tables: appending to an array is cheaper than a Set and half the memory.
+ * Callers add a member to a key at most once (the index links a page's
+ * distinct targets, and unlinks them all before linking again).
+ */
+export class PListMapBuilder {
+  private readonly map: PMapBuilder<readonly string[]>;
+  private readonly dirty = new Map<string, string[]>();
+
+  constructor(base: PMap<readonly string[]>) {
+    this.map = base.edit();
+  }
+
+  add(key: string, member: string): void {
+    let list = this.dirty.get(key);
+    if (!list) {
+      list = this.map.get(key)?.slice() ?? [];
+      this.dirty.set(key, list);
+    }
+    list.push(member);
+  }
+
+  remove(key: string, member: string): void {
+    let list = this.dirty.get(key);
+    if (!list) {
+      const cur = this.map.get(key);
+      if (!cur || !cur.includes(member)) return;
+      list = cur.slice();
+      this.dirty.set(key, list);
+    }
+    const i = list.indexOf(member);
+    if (i !== -1) {
+      list[i] = list[list.length - 1];
+      list.pop();
+    }
+  }
+
+  get(key: string): readonly string[] | undefined {
+    const list = this.dirty.get(key) ?? this.map.get(key);
+    return list && list.length > 0 ? list : undefined;
+  }
+
+  build(): PMap<readonly string[]> {
+    for (const [key, list] of this.dirty) {
+      if (list.length === 0) this.map.delete(key);
+      else this.map.set(key, list);
+    }
+    this.dirty.clear();
+    return this.map.build();
+  }
+}

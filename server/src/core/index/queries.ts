@@ -58,7 +58,7 @@ export function allPages(index: WikiIndex): PageData[] {
 
 // Counts per incoming set: sets are never changed once an index is built, so
 // a set's count holds for every index sharing it.
-const counts = new WeakMap<ReadonlySet<string>, number>();
+const counts = new WeakMap<readonly string[], number>();
 
 /** The number of distinct sources citing an entity (0 for other pages). */
 export function citationCount(index: WikiIndex, path: string): number {

@@ -74,7 +74,7 @@ function wikiTargets(index: WikiIndex, path: string, ctx: Extract<CompletionCont
     return entry(index, page, m, i, { label, from: ctx.from, to: ctx.to, newText, filterText: filterOf(m) });
   });
   const missing = missingTargets(index, ctx.query.trim(), COMPLETION_LIMIT - items.length).map((key, k) => ({
-    label: key, kind: 'missing' as const, detail: `missing · linked from ${index.dangling.get(key)?.size ?? 0} pages`,
+    label: key, kind: 'missing' as const, detail: `missing · linked from ${index.dangling.get(key)?.length ?? 0} pages`,
     from: ctx.from, to: ctx.to, newText: key + close, filterText: key, sortText: sortKey(items.length + k),
   }));
   return { items: [...items, ...missing], isIncomplete: total > matches.length || missing.length > 0 };
@@ -93,7 +93,7 @@ function missingTargets(index: WikiIndex, query: string, limit: number): string[
   const out: { key: string; score: number }[] = [];
   for (const [key, linkers] of index.dangling.entries()) {
     const score = fuzzyScore(query, key);
-    if (score > 0 && key.includes('/') && !/\.[a-z0-9]{2,5}$/.test(key)) out.push({ key, score: score + Math.min(linkers.size, 50) });
+    if (score > 0 && key.includes('/') && !/\.[a-z0-9]{2,5}$/.test(key)) out.push({ key, score: score + Math.min(linkers.length, 50) });
   }
   return out.sort((a, b) => b.score - a.score).slice(0, Math.min(limit, 10)).map((o) => o.key);
 }

@@ -54,7 +54,7 @@ function tableOf(index: WikiIndex): Table {
 }
 
 /** How many pages link to a page: the ranking's tie-breaker. */
-export const popularity = (index: WikiIndex, path: string): number => index.incoming.get(path)?.size ?? 0;
+export const popularity = (index: WikiIndex, path: string): number => index.incoming.get(path)?.length ?? 0;
 
 /** Pages matching `query`, best first (then most linked), at most `limit`, and how many matched in all. */
 export function matchPages(index: WikiIndex, query: string, limit: number, filter?: (row: PageRow) => boolean): { matches: PageMatch[]; total: number } {
