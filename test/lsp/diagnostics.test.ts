@@ -68,6 +68,14 @@ describe('diagnostics over LSP', () => {
     expect(codes(await again)).toEqual(['dangling-link', 'broken-anchor']);
   });
 
+  it('publishes the whole wiki when the scope setting is "workspace"', async () => {
+    wiki = writeWiki(WIKI);
+    client = new TestClient(wiki.root, { capabilities: { workspace: { configuration: true } }, settings: { diagnostics: { scope: 'workspace' } } });
+    const closedPage = client.waitForDiagnostics('sources/2025-10-01-a.md', (p) => p.diagnostics.length > 0);
+    await client.initialize();
+    expect(codes(await closedPage)).toEqual(['dangling-link']);
+  });
+
   it('answers pull requests and asks the client to refresh when the wiki changes', async () => {
     wiki = writeWiki(WIKI);
     client = new TestClient(wiki.root, {

@@ -146,3 +146,26 @@ describe('navigation over LSP', () => {
     await client.close('systems/coredns.md');
   });
 });
+
+describe('the server’s own watcher, for clients that cannot watch files', () => {
+  it('picks up pages created, changed and deleted on disk, and a new settings file', async () => {
+    const wiki = writeWiki({ 'systems/a.md': '# A\n', 'sources/2025-01-01-s.md': '[[systems/b]]\n' });
+    const client = new TestClient(wiki.root);
+    await client.initialize();
+    const created = client.waitFor('wikiLsp/status', (s: any) => s.pages === 3);
+    writeFile(wiki.root, 'systems/b.md', '# B\n');
+    await created;
+    const def = await client.request('textDocument/definition', { textDocument: { uri: client.uri('sources/2025-01-01-s.md') }, position: { line: 0, character: 4 } });
+    expect(def[0].targetUri).toBe(client.uri('systems/b.md'));
+    const removed = client.waitFor('wikiLsp/status', (s: any) => s.pages === 2);
+    rmSync(join(wiki.root, 'systems/b.md'));
+    await removed;
+    const reindexed = client.waitFor('wikiLsp/status', (s: any) => s.indexing === false);
+    writeFile(wiki.root, '.wiki-lsp.json', '{ "exclude": ["systems"] }');
+    await reindexed;
+    const symbols = await client.request('workspace/symbol', { query: '' });
+    expect(symbols.map((s: any) => s.location.uri)).toEqual([client.uri('sources/2025-01-01-s.md')]);
+    await client.shutdown();
+    wiki.remove();
+  });
+});

@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session } from './session';
+import type { WikiState } from './wikiState';
 import { registerNavigation } from './handlers/navigation';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerDocuments } from './documents';
@@ -54,21 +55,39 @@ export function startServer(): void {
   docs.onSave((uri) => citations.onSaved(uri));
   const status = registerStatus(connection, session);
 
-  connection.onInitialized(() => {
-    void session.refreshSettings().catch(() => undefined);
-    registerWatching(connection, session);
-    for (const wiki of session.wikis) {
-      wiki.onChange(() => {
+  const start = (wiki: WikiState) => {
+    wiki.onChange(() => {
+      diagnostics.changed();
+      status.changed(wiki);
+    });
+    void wiki.load();
+  };
+
+  connection.onInitialized(async () => {
+    await session.refreshSettings().catch(() => undefined);
+    const watching = registerWatching(connection, session);
+    session.wikis.forEach(start);
+    if (session.capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        for (const f of removed) session.removeFolder(f.uri);
+        for (const f of added) {
+          const wiki = session.addFolder(f.uri);
+          if (wiki) {
+            start(wiki);
+            watching.watch(wiki);
+          }
+        }
         diagnostics.changed();
-        status.changed(wiki);
       });
-      void wiki.load();
     }
   });
   connection.onShutdown(() => {
     for (const wiki of session.wikis) wiki.flushCache();
   });
-  connection.onDidChangeConfiguration((change) => void session.refreshSettings(change.settings?.wikiLsp));
+  connection.onDidChangeConfiguration(async (change) => {
+    await session.refreshSettings(change.settings?.wikiLsp);
+    diagnostics.changed();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -13,7 +13,8 @@ import { uriOf } from './convert';
 
 const ATTACHMENTS = '{png,jpg,jpeg,gif,svg,webp,pdf,mp4,webm,mp3,csv,json,txt,canvas,excalidraw}';
 
-export function registerWatching(connection: Connection, session: Session): void {
+/** Watches the wikis; `watch` covers a wiki added later (a new workspace folder). */
+export function registerWatching(connection: Connection, session: Session): { watch(wiki: WikiState): void } {
   const batch = new EventBatch(session);
   if (session.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -22,13 +23,16 @@ export function registerWatching(connection: Connection, session: Session): void
     connection.onDidChangeWatchedFiles(({ changes }) => {
       for (const c of changes) batch.add(c.uri);
     });
-    return;
+    return { watch: () => undefined };
   }
-  for (const wiki of session.wikis) watchOwn(wiki, batch);
+  const own = (wiki: WikiState) => void watchOwn(wiki, batch);
+  session.wikis.forEach(own);
+  return { watch: own };
 }
 
+/** The workspace folder, recursively: it holds the wiki, its vault and its settings file. */
 function watchOwn(wiki: WikiState, batch: EventBatch): FSWatcher | undefined {
-  const base = wiki.loc.vault ?? wiki.loc.root;
+  const base = wiki.folder;
   try {
     const watcher = watch(base, { recursive: true }, (_event, name) => {
       if (name) batch.add(uriOf(base, String(name).split('\\').join('/')));

@@ -80,9 +80,15 @@ function documentDiagnostics(session: Session, uri: string): Diagnostic[] {
   return snap ? lspDiagnostics(session, snap.wiki, snap.index, snap.path) : [];
 }
 
-/** After each change: a refresh for pulling clients, fresh diagnostics of open pages for the others. */
+/**
+ * After each change: a refresh for pulling clients, fresh diagnostics of open
+ * pages for the others — and, with `wikiLsp.diagnostics.scope: workspace`,
+ * of every page (at most twice a second, only what changed).
+ */
 export class DiagnosticsPublisher {
   private scheduled = false;
+  private wholeWiki: NodeJS.Timeout | undefined;
+  private readonly sent = new Map<string, string>();
 
   constructor(private readonly connection: Connection, private readonly session: Session) {}
 
@@ -100,7 +106,26 @@ export class DiagnosticsPublisher {
         return;
       }
       this.publishOpen();
+      if (this.session.settings.diagnosticsScope === 'workspace' && !this.wholeWiki) {
+        this.wholeWiki = setTimeout(() => this.publishAll(), 500);
+      }
     });
+  }
+
+  /** Every page's diagnostics, sending only those that differ from what was sent last. */
+  private publishAll(): void {
+    this.wholeWiki = undefined;
+    for (const wiki of this.session.wikis) {
+      for (const path of wiki.index.pages.keys()) {
+        const uri = this.session.uriOf(wiki, path);
+        if (this.session.documents.get(uri)) continue;
+        const diagnostics = lspDiagnostics(this.session, wiki, wiki.index, path);
+        const key = JSON.stringify(diagnostics);
+        if (this.sent.get(uri) === key || (!this.sent.has(uri) && diagnostics.length === 0)) continue;
+        this.sent.set(uri, key);
+        this.connection.sendDiagnostics({ uri, diagnostics });
+      }
+    }
   }
 
   /** Pushes the diagnostics of every open document (clients without pull diagnostics). */
@@ -111,6 +136,9 @@ export class DiagnosticsPublisher {
   }
 
   closed(uri: string): void {
-    if (!this.pulls) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.pulls) return;
+    this.sent.delete(uri);
+    if (this.session.settings.diagnosticsScope === 'workspace') this.changed();
+    else this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
