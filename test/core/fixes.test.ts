@@ -207,3 +207,18 @@ describe('rewriting links', () => {
     );
   });
 });
+
+describe('creating pages for relative links', () => {
+  it('creates the page a Markdown or dotted link points at, relative to the linking page', () => {
+    const md = fixesFor(`
+      //- sources/2025-01-01-s.md
+      See [the proxy](../systems/en$0voy.md).
+    `);
+    expect(md.fixes[0].title).toBe('Create systems/envoy.md (cited by 1)');
+    const dotted = fixesFor(`
+      //- sources/2025-01-01-s.md
+      See [[../concepts/back-press$0ure]].
+    `);
+    expect(dotted.fixes[0].title).toBe('Create concepts/back-pressure.md (cited by 1)');
+  });
+});

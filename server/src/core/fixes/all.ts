@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { diagnosticsOf } from '../diagnostics/all';
 import { severityOf } from '../diagnostics/messages';
 import { newPagePath } from '../pages/newPage';
-import { createFix, linkFixes } from './links';
+import { createFix, linkFixes, isMarkdownLink } from './links';
 import type { Fix, FixContext } from './types';
 import { citationFixes, updatePageAction } from '../citations/fixes';
 
@@ -45,8 +45,10 @@ function createAllMissing(index: WikiIndex, path: string, texts: TextSource, ctx
   const paths = new Map<string, string | undefined>();
   entry.resolved.forEach((r, i) => {
     const link = entry.data.links[i];
-    if (r.kind !== 'dangling' || r.file || !link.target.includes('/') || link.syntax === 'bare') return;
-    const p = newPagePath(index, link.target);
+    if (r.kind !== 'dangling' || r.file || link.syntax === 'bare' || link.syntax === 'reference') return;
+    const relative = isMarkdownLink(link);
+    if (!relative && !link.target.includes('/')) return;
+    const p = newPagePath(index, link.target, path, relative);
     if (p && !paths.has(p)) paths.set(p, link.label);
   });
   if (paths.size === 0) return [];

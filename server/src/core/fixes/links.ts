@@ -15,7 +15,7 @@ import type { Fix, FixContext } from './types';
 type Maker = (index: WikiIndex, path: string, link: Link, d: WikiDiagnostic, texts: TextSource, ctx: FixContext) => Fix[];
 
 const MAKERS: Partial<Record<WikiDiagnostic['code'], Maker>> = {
-  'dangling-link': (index, path, link, d, texts, ctx) => [...createFixes(index, link, d, texts, ctx), ...sameNameFixes(index, path, link, texts)],
+  'dangling-link': (index, path, link, d, texts, ctx) => [...createFixes(index, path, link, d, texts, ctx), ...sameNameFixes(index, path, link, texts)],
   'link-case-mismatch': (index, path, link, d, texts) => exactId(index, path, link, d.facts.path as string, texts),
   'non-canonical-link': (index, path, link, d, texts) => exactId(index, path, link, d.facts.path as string, texts),
   'ambiguous-link': (index, path, link, d, texts) =>
@@ -34,9 +34,12 @@ export function linkFixes(index: WikiIndex, path: string, d: WikiDiagnostic, tex
 }
 
 /** "Create systems/envoy.md" — for a target without `/`, one per kind folder. */
-function createFixes(index: WikiIndex, link: Link, d: WikiDiagnostic, texts: TextSource, ctx: FixContext): Fix[] {
+function createFixes(index: WikiIndex, path: string, link: Link, d: WikiDiagnostic, texts: TextSource, ctx: FixContext): Fix[] {
   if (d.facts.file) return [];
-  const paths = link.target.includes('/') ? [newPagePath(index, link.target)] : kindFolders(index).map((k) => newPagePath(index, `${k}/${link.target}`));
+  const relative = isMarkdownLink(link);
+  const paths = link.target.includes('/') || relative
+    ? [newPagePath(index, link.target, path, relative)]
+    : kindFolders(index).map((k) => newPagePath(index, `${k}/${link.target}`));
   return paths.flatMap((p, i) => (p ? [createFix(index, p, link.label, texts, ctx, i === 0)] : []));
 }
 
@@ -46,6 +49,9 @@ export function createFix(index: WikiIndex, path: string, label: string | undefi
   const edit: WikiEdit = { label: `Create ${path}`, creates: [{ path, content: page.content }], changes: [] };
   return { title: `Create ${path}${cited}`, kind: 'quickfix', preferred, edit, open: path };
 }
+
+export const isMarkdownLink = (link: Link): boolean =>
+  link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
 
 /** Entity folders first, then source folders: `[[envoy]]` is more likely a system than a source. */
 function kindFolders(index: WikiIndex): string[] {

@@ -7,7 +7,7 @@ import type { WikiIndex } from '../index/index';
 import { applyChanges } from '../index/index';
 import { citingSources } from '../index/queries';
 import type { TextSource } from '../edits';
-import { normalizePath, climbs, basename, stripMd } from '../paths';
+import { normalizePath, climbs, basename, stripMd, joinPath, dirname } from '../paths';
 import { singular, titleCase } from '../strings';
 import { citationSentence } from '../citations/sentence';
 import { seenInItem } from '../citations/items';
@@ -27,10 +27,16 @@ export interface NewPageOptions {
   readonly label?: string;
 }
 
-/** The root-relative path a missing target is created at, or undefined when it would leave the wiki or exists. */
-export function newPagePath(index: WikiIndex, target: string): string | undefined {
-  const norm = normalizePath(stripMd(target.trim()));
-  if (!norm || climbs(norm) || norm.startsWith('/')) return undefined;
+/**
+ * The root-relative path a missing link target is created at, or undefined
+ * when it would leave the wiki or exists: `[[systems/envoy]]` → `systems/envoy.md`;
+ * from `sources/a.md`, `[e](../systems/envoy.md)` and `[[../systems/envoy]]` too.
+ */
+export function newPagePath(index: WikiIndex, target: string, from = '', relative = false): string | undefined {
+  const t = target.trim();
+  const fromPage = relative || t.startsWith('./') || t.startsWith('../');
+  const norm = t.startsWith('/') ? normalizePath(stripMd(t)) : fromPage ? joinPath(dirname(from), stripMd(t)) : normalizePath(stripMd(t));
+  if (!norm || climbs(norm)) return undefined;
   const path = `${norm}.md`;
   if (index.pages.has(path) || index.files.has(path)) return undefined;
   return path;

@@ -4,9 +4,9 @@
 // only the content ranges of paragraphs, headings and tables.
 import {
   isSpace, isThematicBreak, atxHeading, fenceOpen, isFenceClose, setextLevel, listMarker,
-  htmlBlockStart, htmlBlockEnds, delimiterRowCells, type ListMarker,
+  htmlBlockStart, htmlBlockEnds, delimiterRowCells, countCells, footnoteStart, type ListMarker,
 } from './lineKinds';
-import { parseDefinition, type Definition } from './definitions';
+import { leadingDefinitions, type Definition } from './definitions';
 
 export type LeafKind = 'paragraph' | 'heading' | 'table' | 'code' | 'html' | 'definition' | 'break';
 
@@ -41,10 +41,16 @@ export interface BlockScan {
   items: ListItem[];
 }
 
+/** A block quote, a list item, or a footnote definition (`item` -1: `[^1]: …` and lines indented by 4). */
 interface Container {
   quote: boolean;
-  /** For items: the column their content starts at. */
-  contentCol: number;
+  /**
+   * For items and footnotes: how far their content is indented from the
+   * line's content in the outer container, as CommonMark measures it: in
+   * `>1. a` / `>    b`, `b` is indented 3 from the quote's `> ` and is no
+   * part of the item.
+   */
+  indent: number;
   item: number;
   /** An item that began with a blank line and has had no content yet. */
   empty: boolean;
@@ -69,6 +75,8 @@ class BlockScanner {
   private leaf: Leaf | undefined;
   private fence: { char: number; length: number; col: number } | undefined;
   private html = 0;
+  /** `segs.length` of the paragraph after a line indented by 4 or more, which heads no table: `a\n    | x |\n|-|`. */
+  private deepAt = -1;
   private lists = 0;
   /** By stack depth: the item closed last there, which a following item continues the list of. */
   private sibling: (number | undefined)[] = [];
@@ -84,6 +92,11 @@ class BlockScanner {
     return { leaves: this.leaves, items: this.items };
   }
 
+  /** A leading BOM is no content: `\uFEFF# Title` is a heading. */
+  private lineStart(line: number): number {
+    return line === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : this.starts[line];
+  }
+
   private lineEnd(line: number): number {
     const t = this.text;
     let end = line + 1 < this.starts.length ? this.starts[line + 1] : t.length;
@@ -95,12 +108,14 @@ class BlockScanner {
   private scanLine(line: number): void {
     this.line = line;
     this.end = this.lineEnd(line);
-    const cur: Cursor = { pos: this.starts[line], col: 0 };
+    const cur: Cursor = { pos: this.lineStart(line), col: 0 };
     const matched = this.matchContainers(cur);
     const allMatched = matched === this.stack.length;
     if (allMatched && this.continueRawLeaf(cur)) return;
     if (!allMatched && this.leaf?.kind === 'paragraph' && this.isLazyContinuation(cur)) {
-      this.addSeg(this.leaf, this.peekSpaces(cur).pos, this.end);
+      const ws = this.peekSpaces(cur);
+      this.addSeg(this.leaf, ws.pos, this.end);
+      if (ws.col - cur.col >= 4) this.deepAt = this.leaf.segs.length;
       return;
     }
     if (!allMatched) {
@@ -123,8 +138,8 @@ class BlockScanner {
         if (isSpace(this.text.charCodeAt(cur.pos))) this.eatColumns(cur, 1);
       } else if (ws.pos >= this.end) {
         if (c.empty) break; // an item can begin with at most one blank line
-      } else if (ws.col >= c.contentCol) {
-        this.eatColumns(cur, c.contentCol - cur.col);
+      } else if (ws.col - cur.col >= c.indent) {
+        this.eatColumns(cur, c.indent);
       } else break;
     }
     return k;
@@ -166,18 +181,19 @@ class BlockScanner {
     const ws = this.peekSpaces(cur);
     if (ws.pos >= this.end) return false;
     if (ws.col - cur.col >= 4) return true;
-    return !this.startsBlock(ws.pos, true);
+    return !this.startsBlock(ws.pos);
   }
 
-  /** Whether a line starting at `p` would start a block that interrupts a paragraph. */
-  private startsBlock(p: number, inParagraph: boolean): boolean {
+  /**
+   * Whether a line that misses some containers starts a block rather than
+   * continuing a paragraph lazily. Any list item does, as the paragraph is
+   * not in the innermost container: `- a\n2. b` is a second list.
+   */
+  private startsBlock(p: number): boolean {
     const t = this.text;
-    const c = t.charCodeAt(p);
-    if (c === 62) return true;
+    if (t.charCodeAt(p) === 62) return true;
     if (isThematicBreak(t, p, this.end) || atxHeading(t, p, this.end) || fenceOpen(t, p, this.end)) return true;
-    if (htmlBlockStart(t, p, this.end, inParagraph)) return true;
-    const m = listMarker(t, p, this.end);
-    return !!m && this.canInterrupt(m);
+    return htmlBlockStart(t, p, this.end, true) > 0 || listMarker(t, p, this.end) !== undefined || footnoteStart(t, p, this.end);
   }
 
   private canInterrupt(m: ListMarker): boolean {
@@ -193,30 +209,30 @@ class BlockScanner {
       const ws = this.peekSpaces(cur);
       const p = ws.pos;
       const indent = ws.col - cur.col;
-      const para = this.leaf?.kind === 'paragraph' ? this.leaf : undefined;
+      let para = this.leaf?.kind === 'paragraph' ? this.leaf : undefined;
       if (p >= this.end) return this.blankLine();
       this.markContent();
       if (indent >= 4) {
-        if (para) return this.addSeg(para, p, this.end);
-        if (this.leaf?.kind === 'table') return this.addSeg(this.leaf, p, this.end);
-        this.openLeaf('code', -1, -1);
+        if (para) {
+          this.addSeg(para, p, this.end);
+          this.deepAt = para.segs.length;
+          return;
+        }
+        this.openLeaf('code', -1, -1); // also after a table: its rows are indented less
         return;
       }
       const c = t.charCodeAt(p);
       if (c === 62) {
-        this.closeLeaf();
-        this.sibling[this.stack.length] = undefined;
-        this.stack.push({ quote: true, contentCol: 0, item: -1, empty: false });
-        cur.pos = p + 1;
-        cur.col = ws.col + 1;
-        if (isSpace(t.charCodeAt(cur.pos))) this.eatColumns(cur, 1);
+        this.openQuote(ws, cur);
         continue;
       }
+      if (c === 91 && footnoteStart(t, p, this.end)) return this.openFootnote(p, indent);
       if (para) {
         const level = setextLevel(t, p, this.end);
-        if (level) return this.toSetext(para, level);
-        const cells = delimiterRowCells(t, p, this.end);
-        if (cells && this.toTable(para, cells)) return;
+        if (level && this.toSetext(para, level)) return;
+        if (level) para = undefined; // it was all definitions: `[a]: x\n---` is a break
+        const cells = para ? delimiterRowCells(t, p, this.end) : 0;
+        if (para && cells && this.deepAt !== para.segs.length && this.toTable(para, cells)) return;
       }
       if (isThematicBreak(t, p, this.end)) {
         this.closeLeaf();
@@ -231,6 +247,23 @@ class BlockScanner {
       this.openLeafAt(p, ws.col, para);
       return;
     }
+  }
+
+  private openQuote(ws: Cursor, cur: Cursor): void {
+    this.closeLeaf();
+    this.sibling[this.stack.length] = undefined;
+    this.stack.push({ quote: true, indent: 0, item: -1, empty: false });
+    cur.pos = ws.pos + 1;
+    cur.col = ws.col + 1;
+    if (isSpace(this.text.charCodeAt(cur.pos))) this.eatColumns(cur, 1);
+  }
+
+  /** `[^1]: note`: its paragraph keeps the marker, so that trailing footnotes are known by it. */
+  private openFootnote(p: number, indent: number): void {
+    this.closeLeaf();
+    this.stack.push({ quote: false, indent: indent + 4, item: -1, empty: false });
+    this.sibling.length = this.stack.length;
+    this.openLeaf('paragraph', p, this.end);
   }
 
   private openLeafAt(p: number, col: number, para: Leaf | undefined): void {
@@ -261,12 +294,6 @@ class BlockScanner {
     if (para) return this.addSeg(para, p, end);
     if (this.leaf?.kind === 'table') return this.addSeg(this.leaf, p, end);
     this.closeLeaf();
-    const def = t.charCodeAt(p) === 91 ? parseDefinition(t, p, end) : undefined;
-    if (def) {
-      const leaf = this.openLeaf('definition', p, end, true);
-      leaf.definition = def;
-      return;
-    }
     this.openLeaf('paragraph', p, end);
   }
 
@@ -285,22 +312,44 @@ class BlockScanner {
       endLine: this.line,
       bullet: marker.bullet,
       delimiter: marker.delimiter,
-      indent: this.text.slice(this.starts[this.line], markerStart),
+      indent: this.text.slice(this.lineStart(this.line), markerStart),
       list: sameList ? this.items[prev].list : this.lists++,
-      depth: this.stack.filter((c) => !c.quote).length,
+      depth: this.stack.filter((c) => c.item >= 0).length,
     });
-    this.stack.push({ quote: false, contentCol, item, empty: blank });
+    this.stack.push({ quote: false, indent: contentCol - cur.col, item, empty: blank });
     this.sibling.length = this.stack.length;
     cur.pos = blank ? this.end : marker.markerEnd;
     cur.col = markerCol;
     if (!blank) this.eatColumns(cur, contentCol - markerCol);
   }
 
-  private toSetext(para: Leaf, level: number): void {
-    para.kind = 'heading';
-    para.level = level;
-    para.endLine = this.line;
+  /** The paragraph becomes a heading, less the definitions it starts with; false when nothing is left. */
+  private toSetext(para: Leaf, level: number): boolean {
+    const rest = this.takeDefinitions(para);
+    if (!rest) return false;
+    rest.kind = 'heading';
+    rest.level = level;
+    rest.endLine = this.line;
     this.closeLeaf();
+    return true;
+  }
+
+  /** Splits off the definitions a paragraph starts with (`[a]: x.md`); returns what is left of it. */
+  private takeDefinitions(para: Leaf): Leaf | undefined {
+    const { defs, rest } = leadingDefinitions(this.text, para.segs);
+    if (!defs.length) return para;
+    const left = rest * 2 < para.segs.length;
+    const leaves: Leaf[] = defs.map((d) => ({
+      kind: 'definition', line: para.line + d.firstLine, endLine: para.line + d.lastLine, segs: [d.from, d.to], level: 0, item: para.item, definition: d.def,
+    }));
+    this.leaves.splice(this.leaves.lastIndexOf(para), left ? 0 : 1, ...leaves);
+    if (!left) {
+      if (this.leaf === para) this.leaf = undefined;
+      return undefined;
+    }
+    para.segs = para.segs.slice(rest * 2);
+    para.line += rest;
+    return para;
   }
 
   /** The paragraph's last line is a table's header when its cells match the delimiter row. */
@@ -314,6 +363,7 @@ class BlockScanner {
       para.endLine = this.line - 2;
       table = { kind: 'table', line: this.line - 1, endLine: this.line, segs: [from, to], level: cells, item: para.item };
       this.leaves.push(table);
+      this.takeDefinitions(para);
     }
     table.kind = 'table';
     table.level = cells;
@@ -325,6 +375,7 @@ class BlockScanner {
   private openLeaf(kind: LeafKind, from: number, to: number, closed = false): Leaf {
     this.sibling[this.stack.length] = undefined; // a block between two items ends their list
     const leaf: Leaf = { kind, line: this.line, endLine: this.line, segs: from >= 0 ? [from, to] : [], level: 0, item: this.innermostItem() };
+    this.deepAt = -1;
     this.leaves.push(leaf);
     this.leaf = closed ? undefined : leaf;
     return leaf;
@@ -343,18 +394,19 @@ class BlockScanner {
   /** Records that the open list items reach down to this line. */
   private markContent(): void {
     for (const c of this.stack) {
-      if (c.quote) continue;
+      if (c.item < 0) continue;
       c.empty = false;
       this.items[c.item].endLine = this.line;
     }
   }
 
   private innermostItem(): number {
-    for (let k = this.stack.length - 1; k >= 0; k--) if (!this.stack[k].quote) return this.stack[k].item;
+    for (let k = this.stack.length - 1; k >= 0; k--) if (this.stack[k].item >= 0) return this.stack[k].item;
     return -1;
   }
 
   private closeLeaf(): void {
+    if (this.leaf?.kind === 'paragraph') this.takeDefinitions(this.leaf);
     this.leaf = undefined;
     this.fence = undefined;
     this.html = 0;
@@ -364,7 +416,7 @@ class BlockScanner {
     while (this.stack.length > keep) {
       const c = this.stack.pop()!;
       this.sibling.length = this.stack.length + 1;
-      this.sibling[this.stack.length] = c.quote ? undefined : c.item;
+      this.sibling[this.stack.length] = c.item >= 0 ? c.item : undefined;
     }
   }
 
@@ -380,16 +432,4 @@ class BlockScanner {
       cur.col = advanceCol(cur.col, this.text.charCodeAt(cur.pos++));
     }
   }
-}
-
-function countCells(row: string): number {
-  let s = row.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  let n = 1;
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) === 92) i++;
-    else if (s.charCodeAt(i) === 124) n++;
-  }
-  return n;
 }

@@ -3,6 +3,10 @@
 // references, skipping code spans, HTML, autolinks and URLs. Offsets are
 // into `content`, the block's lines joined with `\n`.
 import { normalizeLabel } from './definitions';
+import {
+  angleEnd, bareEnd, codeSpanEnd, findLabelBar, holdsCode, isSegChar, rawDestinationEnd, runLength, skipTitle, skipWs, toSortedPairs,
+} from './inlineSyntax';
+import { isAsciiPunct, lateUrlAt, lateUrlEnd, urlEnd, urlStartAt } from './urls';
 
 export type InlineSyntax = 'wikilink' | 'embed' | 'markdown' | 'image' | 'reference' | 'bare';
 
@@ -22,7 +26,8 @@ export interface InlineLink {
 /** Normalised labels of the page's definitions → destination as written. */
 export type Definitions = ReadonlyMap<string, string>;
 
-const SPECIAL = /[\\`<[\]]/g;
+/** Where a construct may start: escapes, code, `<`, brackets, and URLs (`://`, `www.`). */
+const SPECIAL = /[\\`<[\]]|:\/\/|www\./gi;
 
 /** Finds the links of `content`. */
 export function scanInline(content: string, defs: Definitions): InlineLink[] {
@@ -40,6 +45,8 @@ class InlineScanner {
   /** Ranges that hold no bare reference: code, HTML, URLs, links. Sorted by start. */
   private readonly skip: number[] = [];
   private readonly openers: Opener[] = [];
+  /** URLs met inside an open `[`, as `[from, to)` pairs: settled once the links are known. */
+  private readonly urls: number[] = [];
 
   constructor(private readonly s: string, private readonly defs: Definitions) {}
 
@@ -51,18 +58,24 @@ class InlineScanner {
       SPECIAL.lastIndex = i;
       const m = SPECIAL.exec(s);
       if (!m) break;
-      i = this.special(m.index);
+      i = this.special(m.index, i);
     }
+    if (this.urls.length) this.settleUrls();
     this.bareRefs();
     return this.links.sort((a, b) => a.from - b.from);
   }
 
-  /** Handles the construct at `i`; returns where to go on. */
-  private special(i: number): number {
+  /** Handles the construct at `i`, the first after `from`; returns where to go on. */
+  private special(i: number, from: number): number {
     const s = this.s;
     switch (s.charCodeAt(i)) {
-      case 92: // backslash escape
-        return i + 2;
+      case 58: // `://` of `https://x.org`
+        return this.url((s.charCodeAt(i - 1) | 0x20) === 115 ? i - 5 : i - 4, from, i + 1);
+      case 87:
+      case 119: // `www.x.org`
+        return this.url(i, from, i + 1);
+      case 92: // an escape `\[`; `\h` is a backslash
+        return isAsciiPunct(s.charCodeAt(i + 1)) ? i + 2 : i + 1;
       case 96:
         return this.codeSpan(i);
       case 60:
@@ -87,36 +100,66 @@ class InlineScanner {
     return n % 2 === 1;
   }
 
+  /** `` `code` ``: skipped; an unclosed run of backticks is text. */
   private codeSpan(i: number): number {
+    const end = codeSpanEnd(this.s, i);
+    if (end === -1) return i + runLength(this.s, i);
+    this.skip.push(i, end);
+    return end;
+  }
+
+  /**
+   * A URL at `start` (not before `from`): micromark's is skipped at once,
+   * `https://x.org/systems/y`; one it leaves to remark-gfm's later pass
+   * (inside an open `[`, or `www.` after `#`) waits for `settleUrls`.
+   */
+  private url(start: number, from: number, next: number): number {
     const s = this.s;
-    let n = 1;
-    while (s.charCodeAt(i + n) === 96) n++;
-    let j = i + n;
-    for (;;) {
-      const k = s.indexOf('`', j);
-      if (k === -1) return i + n; // no closing run: the backticks are text
-      let m = 1;
-      while (s.charCodeAt(k + m) === 96) m++;
-      if (m === n) {
-        this.skip.push(i, k + m);
-        return k + m;
-      }
-      j = k + m;
+    if (start < from) return next;
+    if (!this.openers.length && urlStartAt(s, start)) {
+      const end = urlEnd(s, start);
+      this.skip.push(start, end);
+      return end;
     }
+    if (lateUrlAt(s, start)) this.urls.push(start, lateUrlEnd(s, start));
+    return next;
+  }
+
+  /**
+   * The later pass links URLs in the text between links, code and HTML,
+   * and not in link text: a URL ends where one of them starts, and no
+   * wikilink survives in it (`[x https://w.org/[[y]]` has none) but one
+   * that remark reads as the start of a link: `[x https://w.org/[[y]](z)`.
+   */
+  private settleUrls(): void {
+    const wiki = (l: InlineLink) => l.syntax === 'wikilink' || l.syntax === 'embed';
+    const markdown = this.links.filter((l) => !wiki(l));
+    const wikis = new Set(this.links.filter(wiki).map((l) => l.from));
+    const stops = [...markdown.map((l) => l.from), ...this.skip.filter((at, i) => i % 2 === 0 && !wikis.has(at))];
+    for (let k = 0; k < this.urls.length; k += 2) {
+      const start = this.urls[k];
+      let end = this.urls[k + 1];
+      if (markdown.some((l) => l.from < start && start < l.to)) continue;
+      for (const at of stops) if (at > start && at < end) end = at;
+      this.skip.push(start, end);
+      for (let i = this.links.length - 1; i >= 0; i--) {
+        const l = this.links[i];
+        if (wiki(l) && l.from < end && l.to > start && !this.opensLink(l.to)) this.links.splice(i, 1);
+      }
+    }
+  }
+
+  /** Whether remark reads a link from the `[[x]]` that ends at `p`: `[[x]](y)`, `[[x]][ref]` with `ref` defined. */
+  private opensLink(p: number): boolean {
+    const s = this.s;
+    if (s.charCodeAt(p) === 40) return true;
+    const close = s.charCodeAt(p) === 91 ? s.indexOf(']', p + 1) : -1;
+    return close > p + 1 && this.defs.has(normalizeLabel(s.slice(p + 1, close)));
   }
 
   /** Autolinks `<https://x>`, HTML comments, tags, declarations and processing instructions. */
   private angle(i: number): number {
-    const rest = this.s.slice(i, i + 4);
-    let end = -1;
-    if (rest.startsWith('<!--')) {
-      const close = this.s.indexOf('-->', i + 4);
-      end = close === -1 ? -1 : close + 3;
-    } else {
-      ANGLE.lastIndex = i;
-      const m = ANGLE.exec(this.s);
-      if (m) end = i + m[0].length;
-    }
+    const end = angleEnd(this.s, i);
     if (end === -1) return i + 1;
     this.skip.push(i, end);
     return end;
@@ -132,6 +175,8 @@ class InlineScanner {
     if (nl !== -1 && nl < close) return -1;
     const inner = s.indexOf('[[', open);
     if (inner !== -1 && inner < close) return -1;
+    // Code, HTML and URLs bind tighter: `[[a `b]]` c`` and `https://x.org/[[y]]` are no wikilinks.
+    if (holdsCode(s, open, close)) return -1;
     const body = s.slice(open, close);
     const bar = findLabelBar(body);
     const targetText = bar === -1 ? body : body.slice(0, bar);
@@ -228,85 +273,3 @@ class InlineScanner {
   }
 }
 
-const ANGLE =
-  /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?|\/[A-Za-z][A-Za-z0-9-]*\s*|\?[\s\S]*?\?|![A-Za-z][^>]*|!\[CDATA\[[\s\S]*?\]\])>/y;
-
-/** The `|` (or `\|` in tables) that starts a wikilink's label. */
-function findLabelBar(body: string): number {
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 124) return i;
-    if (c === 92 && body.charCodeAt(i + 1) === 124) return i;
-  }
-  return -1;
-}
-
-const isSegChar = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95;
-
-const TRAILING = new Set([46, 44, 59, 58, 41, 33, 63, 34, 39]); // . , ; : ) ! ? " '
-
-/** Where a bare reference that continues at `p` ends. */
-function bareEnd(s: string, p: number): number {
-  let end = p;
-  while (end < s.length) {
-    const c = s.charCodeAt(end);
-    if (c <= 32 || c === 0x2014 || c === 60 || c === 91 || c === 93 || c === 96 || c === 124 || c === 42) break;
-    end++;
-  }
-  while (end > p && TRAILING.has(s.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-function skipWs(s: string, p: number): number {
-  let newlines = 0;
-  while (p < s.length) {
-    const c = s.charCodeAt(p);
-    if (c === 10 && ++newlines > 1) break;
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-    p++;
-  }
-  return p;
-}
-
-/** End of a destination without angle brackets (balanced parentheses), or -1. */
-function rawDestinationEnd(s: string, p: number): number {
-  let depth = 0;
-  let i = p;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92 && i + 1 < s.length) i++;
-    else if (c === 40) depth++;
-    else if (c === 41) {
-      if (depth === 0) break;
-      depth--;
-    } else if (c <= 32) break;
-  }
-  return depth === 0 ? i : -1;
-}
-
-/** Skips a link title `"…"`, `'…'` or `(…)` at `p`; returns the position after it, `p` when none, -1 when broken. */
-function skipTitle(s: string, p: number): number {
-  const open = s.charCodeAt(p);
-  const close = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : 0;
-  if (!close) return p;
-  for (let i = p + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === close) return i + 1;
-  }
-  return -1;
-}
-
-/** Merges `[from, to)` pairs into sorted, non-overlapping ones. */
-function toSortedPairs(flat: number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [a, b] of pairs) {
-    if (out.length && a <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], b);
-    else out.push(a, b);
-  }
-  return out;
-}

@@ -94,6 +94,18 @@ export function listMarker(text: string, p: number, end: number): ListMarker | u
   return { bullet: text.slice(p, i + 1), ordered: true, delimiter: text[i], start: Number(text.slice(p, i)), markerEnd: i + 1 };
 }
 
+/** `[^1]:` or `[^note]:` (no whitespace in the label), which starts a footnote definition. */
+export function footnoteStart(text: string, p: number, end: number): boolean {
+  if (text.charCodeAt(p) !== 91 || text.charCodeAt(p + 1) !== 94) return false;
+  for (let i = p + 2; i < end && i - p < 1000; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 93) return i > p + 2 && text.charCodeAt(i + 1) === 58;
+    if (c === 92) i++;
+    else if (c <= 32 || c === 91) return false;
+  }
+  return false;
+}
+
 const HTML1 = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML6 =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
@@ -153,4 +165,17 @@ export function rowCells(text: string, from: number, to: number): [number, numbe
   while (last > cellStart && isSpace(text.charCodeAt(last - 1))) last--;
   if (last > cellStart) cells.push([cellStart, last]);
   return cells;
+}
+
+/** Cells of a header row, for matching it to the delimiter row: `| a | b \\| c |` → 2. */
+export function countCells(row: string): number {
+  let s = row.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  let n = 1;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) === 92) i++;
+    else if (s.charCodeAt(i) === 124) n++;
+  }
+  return n;
 }

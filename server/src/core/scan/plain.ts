@@ -4,7 +4,8 @@
 // URL; HTML, escapes and the `*`, `_`, `~` runs that CommonMark (and GFM
 // strikethrough) take for emphasis are dropped: `a * b` keeps its `*`.
 import type { InlineLink } from './inline';
-import { angleEnd, codeSpanEnd, isAsciiPunct, runLength, urlEnd, urlStartAt } from './inlineSyntax';
+import { angleEnd, codeSpanEnd, runLength } from './inlineSyntax';
+import { isAsciiPunct, urlEnd, urlStartAt } from './urls';
 
 /** The text a reader sees, whitespace collapsed. */
 export function plainText(content: string, links: readonly InlineLink[]): string {
@@ -35,12 +36,21 @@ interface Delim {
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>$/;
 
 class Plain {
-  constructor(private readonly s: string, private readonly links: readonly InlineLink[], private readonly loose = false) {}
+  private readonly links: readonly InlineLink[];
+  /** `[` not closed yet, in the text being read: a URL inside one is read as text (GFM links it later, around the links). */
+  private brackets = 0;
+
+  /** Bare references are text as they stand (`systems/a&amp;` reads `systems/a&`). */
+  constructor(private readonly s: string, links: readonly InlineLink[], private readonly loose = false) {
+    this.links = links.filter((l) => l.syntax !== 'bare');
+  }
 
   /** The plain text of `s[from, to)`, where links nest. */
   text(from: number, to: number): string {
     const parts: string[] = [];
     const delims: Delim[] = [];
+    const outer = this.brackets;
+    this.brackets = 0;
     let k = 0;
     while (k < this.links.length && this.links[k].from < from) k++;
     for (let i = from; i < to;) {
@@ -57,6 +67,7 @@ class Plain {
     if (this.loose) for (const d of delims) d.n = d.open || d.close ? 0 : d.n;
     else resolveEmphasis(delims);
     for (const d of delims) parts[d.at] = String.fromCharCode(d.char).repeat(d.n);
+    this.brackets = outer;
     return parts.join('');
   }
 
@@ -81,8 +92,10 @@ class Plain {
     }
     if (c === 38) return this.entity(i, parts);
     if (c === 42 || c === 95 || c === 126) return this.delimiter(i, stop, parts, delims);
-    if ((c | 0x20) === 104 || (c | 0x20) === 119) { // a URL is as written: `https://x.org/a_b_`
-      const end = urlStartAt(s, i) ? Math.min(urlEnd(s, i), stop) : i + 1;
+    if (c === 91) this.brackets++;
+    else if (c === 93 && this.brackets > 0) this.brackets--;
+    else if ((c | 0x20) === 104 || (c | 0x20) === 119) { // a URL is as written: `https://x.org/a_b_`
+      const end = this.brackets === 0 && urlStartAt(s, i) ? Math.min(urlEnd(s, i), stop) : i + 1;
       parts.push(s.slice(i, end));
       return end;
     }
@@ -95,8 +108,6 @@ class Plain {
       case 'wikilink':
       case 'embed':
         return l.label || l.raw;
-      case 'bare': // `systems/a&amp;b` → `systems/a&b`
-        return new Plain(l.raw, []).text(0, l.raw.length);
       default: { // `[text](x)`, `![alt](x)`, `[text][ref]`: the text, read as inline Markdown
         const from = l.from + (this.s.charCodeAt(l.from) === 33 ? 2 : 1);
         return this.text(from, from + (l.label ?? '').length);
