@@ -1,7 +1,9 @@
 // Frontmatter: the YAML between the first two `---` lines, parsed with the
 // `yaml` package so that every value keeps its source range. Links in it:
 // any string holding `[[…]]`, and each item of the `linkKeys` lists.
-import { parseDocument, isMap, isSeq, isScalar, type Node, type Scalar } from 'yaml';
+import { parseDocument, type Node } from 'yaml';
+import { fromYaml, scalarsOf, type YNode } from './yamlTree';
+import { fastYaml } from './fastYaml';
 import type { InlineLink } from './inline';
 import { scanInline } from './inline';
 
@@ -36,38 +38,41 @@ const NO_DEFS = new Map<string, string>();
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const NEVER_LINKS = new Set(['tags', 'aliases', 'url']);
 
-/** Parses the YAML at `text[from, to)`; offsets in the result are into `text`. */
-export function parseFrontmatter(text: string, from: number, to: number, opts: FrontmatterOptions): Frontmatter {
+/** Parses the YAML at `text[from, to)`; offsets in the result are into `text`. `fast: false` forces the full parser. */
+export function parseFrontmatter(text: string, from: number, to: number, opts: FrontmatterOptions, fast = true): Frontmatter {
   const source = text.slice(from, to);
   const out: Frontmatter = { values: { aliases: [], tags: [] }, links: [], problems: [] };
+  const root = (fast ? fastYaml(source) : undefined) ?? viaYaml(source, from, out);
+  if (!root || (root.kind === 'scalar' && root.value === null)) return out;
+  if (root.kind !== 'map') {
+    out.problems.push({ message: 'Frontmatter must be a mapping of keys to values.', from, to: from + Math.max(1, source.trimEnd().length) });
+    return out;
+  }
+  for (const pair of root.pairs) if (pair.key && pair.value) readKey(pair.key, pair.value, source, from, opts, out);
+  return out;
+}
+
+/** The full YAML parser, for what the fast reader leaves; its errors become problems. */
+function viaYaml(source: string, from: number, out: Frontmatter): YNode | undefined {
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false });
   for (const e of doc.errors) {
     const message = `Frontmatter is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`;
     out.problems.push({ message, from: from + e.pos[0], to: from + Math.max(e.pos[1], e.pos[0] + 1) });
   }
-  if (doc.errors.length > 0) return out;
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return out;
-  if (!isMap(root)) {
-    out.problems.push({ message: 'Frontmatter must be a mapping of keys to values.', from, to: from + Math.max(1, source.trimEnd().length) });
-    return out;
-  }
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined || !pair.value) continue;
-    readKey(key, pair.value as Node, source, from, opts, out);
-  }
-  return out;
+  if (doc.errors.length > 0 || !doc.contents) return undefined;
+  return fromYaml(doc.contents as Node);
 }
 
-function readKey(key: string, value: Node, source: string, base: number, opts: FrontmatterOptions, out: Frontmatter): void {
-  const at = (node: Node): [number, number] => [base + node.range![0], base + node.range![1]];
+const isNull = (n: YNode) => n.kind === 'scalar' && n.value === null;
+
+function readKey(key: string, value: YNode, source: string, base: number, opts: FrontmatterOptions, out: Frontmatter): void {
+  const at = (node: YNode): [number, number] => [base + node.range[0], base + node.range[1]];
   const problem = (message: string) => {
     const [f, t] = at(value);
     out.problems.push({ message, from: f, to: Math.max(t, f + 1) });
   };
   if (key === opts.countKey) {
-    const n = isScalar(value) ? value.value : undefined;
+    const n = value.kind === 'scalar' ? value.value : undefined;
     const valid = typeof n === 'number' && Number.isInteger(n) && n >= 0;
     if (!valid) problem(`\`${key}\` must be a non-negative integer (the number of sources citing this page).`);
     const [f, t] = at(value);
@@ -75,16 +80,16 @@ function readKey(key: string, value: Node, source: string, base: number, opts: F
     return;
   }
   if (key === 'title') {
-    if (isScalar(value) && typeof value.value === 'string') {
+    if (value.kind === 'scalar' && typeof value.value === 'string') {
       out.values.title = value.value;
       out.values.titleRange = at(value);
-    } else if (!(isScalar(value) && value.value === null)) problem('`title` must be a string.');
+    } else if (!isNull(value)) problem('`title` must be a string.');
   } else if (key === 'aliases' || key === 'tags') {
     const list = stringList(value);
     if (list) out.values[key] = list;
-    else if (!(isScalar(value) && value.value === null)) problem(`\`${key}\` must be a list of strings or a string.`);
+    else if (!isNull(value)) problem(`\`${key}\` must be a list of strings or a string.`);
   } else if (key === 'type' || key === 'summary' || key === 'url' || key === 'date') {
-    if (isScalar(value) && value.value !== null) out.values[key] = String(value.value instanceof Date ? value.source ?? value.value.toISOString().slice(0, 10) : value.value);
+    if (value.kind === 'scalar' && value.value !== null) out.values[key] = String(value.value);
   }
   if (NEVER_LINKS.has(key)) return;
   if (opts.linkKeys.includes(key)) collectListLinks(value, source, base, out);
@@ -92,28 +97,21 @@ function readKey(key: string, value: Node, source: string, base: number, opts: F
 }
 
 /** `[a, b]` or `a` → `['a', 'b']` / `['a']`; undefined when not strings. */
-function stringList(node: Node): string[] | undefined {
-  if (isScalar(node)) return typeof node.value === 'string' ? [node.value] : undefined;
-  if (!isSeq(node)) return undefined;
+function stringList(node: YNode): string[] | undefined {
+  if (node.kind === 'scalar') return typeof node.value === 'string' ? [node.value] : undefined;
+  if (node.kind !== 'seq') return undefined;
   const out: string[] = [];
   for (const item of node.items) {
-    if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) return undefined;
+    if (item.kind !== 'scalar' || (typeof item.value !== 'string' && typeof item.value !== 'number')) return undefined;
     out.push(String(item.value));
   }
   return out;
 }
 
-function scalars(node: Node, out: Scalar[] = []): Scalar[] {
-  if (isScalar(node)) out.push(node);
-  else if (isSeq(node)) for (const item of node.items) scalars(item as Node, out);
-  else if (isMap(node)) for (const pair of node.items) if (pair.value) scalars(pair.value as Node, out);
-  return out;
-}
-
 /** Every `[[…]]` inside the string values of `node`. */
-function collectWikilinks(node: Node, source: string, base: number, out: Frontmatter): void {
-  for (const s of scalars(node)) {
-    if (typeof s.value !== 'string' || !s.value.includes('[[') || !s.range) continue;
+function collectWikilinks(node: YNode, source: string, base: number, out: Frontmatter): void {
+  for (const s of scalarsOf(node)) {
+    if (typeof s.value !== 'string' || !s.value.includes('[[')) continue;
     const raw = source.slice(s.range[0], s.range[1]);
     for (const l of scanInline(raw, NO_DEFS)) {
       if (l.syntax !== 'wikilink' && l.syntax !== 'embed') continue;
@@ -124,9 +122,9 @@ function collectWikilinks(node: Node, source: string, base: number, out: Frontma
 }
 
 /** Items of a `linkKeys` list: each string is a link (`systems/x`, `x.md`), or holds wikilinks. */
-function collectListLinks(node: Node, source: string, base: number, out: Frontmatter): void {
-  for (const s of scalars(node)) {
-    if (typeof s.value !== 'string' || !s.range) continue;
+function collectListLinks(node: YNode, source: string, base: number, out: Frontmatter): void {
+  for (const s of scalarsOf(node)) {
+    if (typeof s.value !== 'string') continue;
     if (s.value.includes('[[')) {
       collectWikilinks(s, source, base, out);
       continue;
