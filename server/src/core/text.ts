@@ -73,3 +73,22 @@ export function spanContains(span: Span, line: number, character: number): boole
 }
 
 export const pointSpan = (line: number, character: number): Span => ({ sl: line, sc: character, el: line, ec: character });
+
+/**
+ * Spans for offsets that mostly come in increasing order (a page's links):
+ * the line search starts from the last answer, so a page costs one pass.
+ */
+export function spanMaker(starts: readonly number[]): (from: number, to: number) => Span {
+  let line = 0;
+  const lineAt = (offset: number): number => {
+    if (offset < starts[line]) line = lineOf(starts, offset);
+    else while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    return line;
+  };
+  return (from, to) => {
+    const sl = lineAt(from);
+    const sc = from - starts[sl];
+    const el = to <= from ? sl : lineAt(to);
+    return { sl, sc, el, ec: to - starts[el] };
+  };
+}

@@ -2,7 +2,7 @@
 // or not. A block pass, then an inline pass over paragraphs, headings and
 // table cells; frontmatter through `yaml`. Nothing of the text is kept.
 import type { Link, LinkContext, LinkSyntax, PageData, Span, Heading, Problem } from '../types';
-import { lineStarts, spanOf } from '../text';
+import { lineStarts, spanMaker } from '../text';
 import { intern, detach, Slugger } from '../strings';
 import { scanBlocks, type Leaf, type BlockScan } from './blocks';
 import { scanInline, type InlineLink } from './inline';
@@ -32,7 +32,7 @@ const matchers = new Map<string | null, CountMatcher>();
 
 export function parsePage(path: string, text: string, opts: ParseOptions): PageData {
   const starts = lineStarts(text);
-  const span = (from: number, to: number): Span => spanOf(starts, from, to);
+  const span = spanMaker(starts);
   const fmEnd = frontmatterEnd(text, starts);
   const fm = fmEnd > 0 ? parseFrontmatter(text, starts[1], starts[fmEnd], opts) : undefined;
   const blocks = scanBlocks(text, starts, fmEnd > 0 ? fmEnd + 1 : 0);
