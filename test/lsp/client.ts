@@ -41,7 +41,8 @@ export class TestClient {
     return URI.file(join(this.root, path)).toString();
   }
 
-  async initialize(): Promise<any> {
+  /** Initializes; waits for the cold index to finish unless `waitForIndex` is false. */
+  async initialize(waitForIndex = true): Promise<any> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: URI.file(this.root).toString(),
@@ -51,7 +52,7 @@ export class TestClient {
     });
     const indexed = this.waitFor('wikiLsp/status', (s) => s.indexing === false);
     await this.conn.sendNotification('initialized', {});
-    await indexed;
+    if (waitForIndex) await indexed;
     return result;
   }
 

@@ -76,6 +76,18 @@ describe('diagnostics over LSP', () => {
     expect(codes(await closedPage)).toEqual(['dangling-link']);
   });
 
+  it('never calls a page that exists missing, not even while the wiki is being indexed', async () => {
+    const many: Record<string, string> = { 'sources/2025-01-01-s.md': '# S\n\n[[systems/s2999]] and [[systems/nope]]\n' };
+    for (let i = 0; i < 3000; i++) many[`systems/s${i}.md`] = `# S${i}\n\nText about [[systems/s${(i + 1) % 3000}]].\n`;
+    wiki = writeWiki(many);
+    // With `configuration`, the server asks for settings before indexing: the pull arrives before indexing starts.
+    client = new TestClient(wiki.root, { capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+    await client.initialize(false);
+    await client.open('sources/2025-01-01-s.md', many['sources/2025-01-01-s.md']);
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri: client.uri('sources/2025-01-01-s.md') } });
+    expect(report.items.map((d: any) => d.message)).toEqual(['Page "systems/nope" does not exist.']);
+  });
+
   it('answers pull requests and asks the client to refresh when the wiki changes', async () => {
     wiki = writeWiki(WIKI);
     client = new TestClient(wiki.root, {

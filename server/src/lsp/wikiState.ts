@@ -76,13 +76,31 @@ export class WikiState {
       log: (m) => this.host.log(m),
     }).then(({ index, stamps, fromCache }) => {
       if (generation !== this.generation) return;
-      this.loading = false;
+      this.finishLoading();
       this.stamps = stamps;
       this.host.log(`Indexed ${index.pages.size} pages of ${this.loc.root} in ${Math.round(performance.now() - t0)} ms (${fromCache} from the cache).`);
       this.replace(index);
       if (fromCache < index.pages.size) this.saveCache();
+    }).catch((err: unknown) => {
+      if (generation !== this.generation) return;
+      this.finishLoading();
+      this.host.log(`Indexing ${this.loc.root} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.replace(this.index);
     });
     return this.ready;
+  }
+
+  private readonly settledWaiters: (() => void)[] = [];
+
+  /** Resolves when the wiki is fully indexed (at once when it is), through reloads. */
+  settled(): Promise<void> {
+    if (!this.loading) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private finishLoading(): void {
+    this.loading = false;
+    for (const wake of this.settledWaiters.splice(0)) wake();
   }
 
   /** Settings changed (the file or the editor's): locate again and rebuild. */

@@ -32,7 +32,7 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
     case 'dangling': {
       const linkers = index.dangling.get(r.key);
       const otherCount = (linkers?.length ?? 1) - (linkers?.includes(entry.data.path) ? 1 : 0);
-      return { ...base, code: 'dangling-link', facts: { otherCount, others: someOthers(linkers, entry.data.path), file: r.file, key: r.key } };
+      return { ...base, code: 'dangling-link', facts: { otherCount, others: someOthers(linkers, entry.data.path), file: r.file, key: r.key, page: link.target } };
     }
     case 'ambiguous':
       return { ...base, code: 'ambiguous-link', facts: { candidates: r.candidates, rule: r.rule } };

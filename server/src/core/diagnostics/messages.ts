@@ -23,7 +23,7 @@ const WORDING: Record<DiagnosticCode, Wording> = {
     const others = d.facts.otherCount as number;
     const what = d.facts.file ? 'File' : 'Page';
     const tail = others ? ` (${plural(others, 'other page')} link${others === 1 ? 's' : ''} to it too)` : '';
-    return `${what} "${d.target}" does not exist${tail}.`;
+    return `${what} "${d.facts.page ?? d.target}" does not exist${tail}.`;
   },
   'broken-anchor': (d) => `"${d.facts.page}" has no heading or block "${d.facts.anchor}".`,
   'ambiguous-link': (d) => `"${d.target}" matches several pages: ${list(d.facts.candidates)}.`,

@@ -54,7 +54,9 @@ function toDiagnostic(session: Session, wiki: WikiState, d: WikiDiagnostic, seve
 }
 
 export function registerDiagnostics(connection: Connection, session: Session): DiagnosticsPublisher {
-  connection.languages.diagnostics.on(({ textDocument }) => {
+  // Diagnostics wait for the wiki to be indexed: a partial index would call pages that exist missing.
+  connection.languages.diagnostics.on(async ({ textDocument }) => {
+    await session.wikiOf(textDocument.uri)?.wiki.settled();
     const items = documentDiagnostics(session, textDocument.uri);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
@@ -63,6 +65,7 @@ export function registerDiagnostics(connection: Connection, session: Session): D
       await session.settingsChanged();
     }
     const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const wiki of session.wikis) await wiki.settled();
     for (const wiki of session.wikis) {
       for (const path of wiki.index.pages.keys()) {
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri: session.uriOf(wiki, path), version: null, items: lspDiagnostics(session, wiki, wiki.index, path) });
@@ -116,6 +119,7 @@ export class DiagnosticsPublisher {
   private publishAll(): void {
     this.wholeWiki = undefined;
     for (const wiki of this.session.wikis) {
+      if (wiki.loading) continue;
       for (const path of wiki.index.pages.keys()) {
         const uri = this.session.uriOf(wiki, path);
         if (this.session.documents.get(uri)) continue;
@@ -131,6 +135,7 @@ export class DiagnosticsPublisher {
   /** Pushes the diagnostics of every open document (clients without pull diagnostics). */
   publishOpen(): void {
     for (const doc of this.session.documents.all()) {
+      if (this.session.wikiOf(doc.uri)?.wiki.loading) continue; // published when the index is complete
       this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: documentDiagnostics(this.session, doc.uri) });
     }
   }
