@@ -4,42 +4,14 @@
 // only the content ranges of paragraphs, headings and tables.
 import {
   isSpace, isThematicBreak, atxHeading, fenceOpen, isFenceClose, setextLevel, listMarker,
-  htmlBlockStart, htmlBlockEnds, delimiterRowCells, countCells, footnoteStart, type ListMarker,
+  htmlBlockStart, htmlBlockEnds, delimiterRowCells, footnoteStart, startsLazyBlock, canInterrupt, type ListMarker,
 } from './lineKinds';
-import { leadingDefinitions, type Definition } from './definitions';
+import { normalizeLabel } from './definitions';
+import type { Leaf, LeafKind, ListItem, BlockScan } from './blockTypes';
+import { LineReader, type Cursor } from './lines';
+import { takeDefinitions, tableUnder } from './leafEdits';
 
-export type LeafKind = 'paragraph' | 'heading' | 'table' | 'code' | 'html' | 'definition' | 'break';
-
-export interface Leaf {
-  kind: LeafKind;
-  line: number;
-  endLine: number;
-  /** Inline content, one `[from, to)` pair of offsets per line (per row for tables). */
-  segs: number[];
-  /** Heading level; for a table, the number of columns. */
-  level: number;
-  /** Innermost list item holding the block, or -1. */
-  item: number;
-  definition?: Definition;
-}
-
-export interface ListItem {
-  line: number;
-  endLine: number;
-  bullet: string;
-  /** `-`, `*`, `+`, `.` or `)`: a list's items share it. */
-  delimiter: string;
-  indent: string;
-  /** Items of one list share it. */
-  list: number;
-  /** How many list items hold this one. */
-  depth: number;
-}
-
-export interface BlockScan {
-  leaves: Leaf[];
-  items: ListItem[];
-}
+export type { LeafKind, Leaf, ListItem, BlockScan } from './blockTypes';
 
 /** A block quote, a list item, or a footnote definition (`item` -1: `[^1]: …` and lines indented by 4). */
 interface Container {
@@ -56,19 +28,12 @@ interface Container {
   empty: boolean;
 }
 
-interface Cursor {
-  pos: number;
-  col: number;
-}
-
-const advanceCol = (col: number, c: number): number => (c === 9 ? col + 4 - (col % 4) : col + 1);
-
 /** Scans lines `first..` of `text`, whose lines start at `starts`. */
 export function scanBlocks(text: string, starts: readonly number[], first: number): BlockScan {
   return new BlockScanner(text, starts).run(first);
 }
 
-class BlockScanner {
+class BlockScanner extends LineReader {
   private readonly leaves: Leaf[] = [];
   private readonly items: ListItem[] = [];
   private stack: Container[] = [];
@@ -80,29 +45,12 @@ class BlockScanner {
   private lists = 0;
   /** By stack depth: the item closed last there, which a following item continues the list of. */
   private sibling: (number | undefined)[] = [];
-  private line = 0;
-  private end = 0;
-
-  constructor(private readonly text: string, private readonly starts: readonly number[]) {}
 
   run(first: number): BlockScan {
     for (let line = first; line < this.starts.length; line++) this.scanLine(line);
     this.closeLeaf();
     this.closeContainers(0);
     return { leaves: this.leaves, items: this.items };
-  }
-
-  /** A leading BOM is no content: `\uFEFF# Title` is a heading. */
-  private lineStart(line: number): number {
-    return line === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : this.starts[line];
-  }
-
-  private lineEnd(line: number): number {
-    const t = this.text;
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : t.length;
-    if (end > this.starts[line] && t.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && t.charCodeAt(end - 1) === 13) end--;
-    return end;
   }
 
   private scanLine(line: number): void {
@@ -181,25 +129,7 @@ class BlockScanner {
     const ws = this.peekSpaces(cur);
     if (ws.pos >= this.end) return false;
     if (ws.col - cur.col >= 4) return true;
-    return !this.startsBlock(ws.pos);
-  }
-
-  /**
-   * Whether a line that misses some containers starts a block rather than
-   * continuing a paragraph lazily. Any list item does, as the paragraph is
-   * not in the innermost container: `- a\n2. b` is a second list.
-   */
-  private startsBlock(p: number): boolean {
-    const t = this.text;
-    if (t.charCodeAt(p) === 62) return true;
-    if (isThematicBreak(t, p, this.end) || atxHeading(t, p, this.end) || fenceOpen(t, p, this.end)) return true;
-    return htmlBlockStart(t, p, this.end, true) > 0 || listMarker(t, p, this.end) !== undefined || footnoteStart(t, p, this.end);
-  }
-
-  private canInterrupt(m: ListMarker): boolean {
-    if (m.ordered && m.start !== 1) return false;
-    const ws = this.peekSpaces({ pos: m.markerEnd, col: 0 });
-    return ws.pos < this.end;
+    return !startsLazyBlock(this.text, ws.pos, this.end);
   }
 
   /** Opens new containers and the leaf block of the rest of the line. */
@@ -227,20 +157,15 @@ class BlockScanner {
         continue;
       }
       if (c === 91 && footnoteStart(t, p, this.end)) return this.openFootnote(p, indent);
-      if (para) {
-        const level = setextLevel(t, p, this.end);
-        if (level && this.toSetext(para, level)) return;
-        if (level) para = undefined; // it was all definitions: `[a]: x\n---` is a break
-        const cells = para ? delimiterRowCells(t, p, this.end) : 0;
-        if (para && cells && this.deepAt !== para.segs.length && this.toTable(para, cells)) return;
-      }
+      if (para && this.underline(para, p)) return;
+      para = this.leaf?.kind === 'paragraph' ? this.leaf : undefined; // gone when it was all definitions
       if (isThematicBreak(t, p, this.end)) {
         this.closeLeaf();
         this.openLeaf('break', -1, -1, true);
         return;
       }
       const marker = listMarker(t, p, this.end);
-      if (marker && (!para || this.canInterrupt(marker))) {
+      if (marker && (!para || canInterrupt(marker, this.text, this.end))) {
         this.openItem(marker, ws.col, cur);
         continue;
       }
@@ -258,12 +183,24 @@ class BlockScanner {
     if (isSpace(this.text.charCodeAt(cur.pos))) this.eatColumns(cur, 1);
   }
 
-  /** `[^1]: note`: its paragraph keeps the marker, so that trailing footnotes are known by it. */
+  /**
+   * `[^1]: note`: its paragraph keeps the marker, so that trailing footnotes
+   * are known by it, and defines `^1` with no destination, so that `[^1]`
+   * reads as a footnote call (and `[^1](x.md)` as no link).
+   */
   private openFootnote(p: number, indent: number): void {
     this.closeLeaf();
     this.stack.push({ quote: false, indent: indent + 4, item: -1, empty: false });
     this.sibling.length = this.stack.length;
-    this.openLeaf('paragraph', p, this.end);
+    const label = normalizeLabel(this.text.slice(p + 1, this.text.indexOf(']', p)));
+    this.openLeaf('paragraph', p, this.end).definition = { label, dest: '', destFrom: p, destTo: p };
+  }
+
+  /** `[^1]:   note` from its `[` → at `note`. */
+  private afterFootnoteMarker(p: number): number {
+    let q = this.text.indexOf(']:', p) + 2;
+    while (isSpace(this.text.charCodeAt(q))) q++;
+    return q;
   }
 
   private openLeafAt(p: number, col: number, para: Leaf | undefined): void {
@@ -323,53 +260,28 @@ class BlockScanner {
     if (!blank) this.eatColumns(cur, contentCol - markerCol);
   }
 
-  /** The paragraph becomes a heading, less the definitions it starts with; false when nothing is left. */
-  private toSetext(para: Leaf, level: number): boolean {
-    const rest = this.takeDefinitions(para);
-    if (!rest) return false;
-    rest.kind = 'heading';
-    rest.level = level;
-    rest.endLine = this.line;
-    this.closeLeaf();
-    return true;
-  }
-
-  /** Splits off the definitions a paragraph starts with (`[a]: x.md`); returns what is left of it. */
-  private takeDefinitions(para: Leaf): Leaf | undefined {
-    const { defs, rest } = leadingDefinitions(this.text, para.segs);
-    if (!defs.length) return para;
-    const left = rest * 2 < para.segs.length;
-    const leaves: Leaf[] = defs.map((d) => ({
-      kind: 'definition', line: para.line + d.firstLine, endLine: para.line + d.lastLine, segs: [d.from, d.to], level: 0, item: para.item, definition: d.def,
-    }));
-    this.leaves.splice(this.leaves.lastIndexOf(para), left ? 0 : 1, ...leaves);
-    if (!left) {
-      if (this.leaf === para) this.leaf = undefined;
-      return undefined;
+  /**
+   * A setext underline or a table's delimiter row under a paragraph: true
+   * when it took the line. The paragraph loses its definitions first, and
+   * may be all definitions: `[a]: x\n---` is a definition and a break.
+   */
+  private underline(para: Leaf, p: number): boolean {
+    const level = setextLevel(this.text, p, this.end);
+    if (level) {
+      const rest = takeDefinitions(this.leaves, this.text, para);
+      this.leaf = undefined;
+      if (!rest) return false;
+      if (rest.definition) rest.segs[0] = this.afterFootnoteMarker(rest.segs[0]); // `[^1]: Title\n    ===`
+      rest.kind = 'heading';
+      rest.level = level;
+      rest.endLine = this.line;
+      return true;
     }
-    para.segs = para.segs.slice(rest * 2);
-    para.line += rest;
-    return para;
-  }
-
-  /** The paragraph's last line is a table's header when its cells match the delimiter row. */
-  private toTable(para: Leaf, cells: number): boolean {
-    const n = para.segs.length;
-    const [from, to] = [para.segs[n - 2], para.segs[n - 1]];
-    if (countCells(this.text.slice(from, to)) !== cells) return false;
-    let table = para;
-    if (n > 2) {
-      para.segs.length = n - 2;
-      para.endLine = this.line - 2;
-      table = { kind: 'table', line: this.line - 1, endLine: this.line, segs: [from, to], level: cells, item: para.item };
-      this.leaves.push(table);
-      this.takeDefinitions(para);
-    }
-    table.kind = 'table';
-    table.level = cells;
-    table.endLine = this.line;
-    this.leaf = table;
-    return true;
+    const cells = delimiterRowCells(this.text, p, this.end);
+    if (!cells || this.deepAt === para.segs.length) return false;
+    const table = tableUnder(this.leaves, this.text, para, cells, this.line);
+    if (table) this.leaf = table;
+    return !!table;
   }
 
   private openLeaf(kind: LeafKind, from: number, to: number, closed = false): Leaf {
@@ -406,7 +318,7 @@ class BlockScanner {
   }
 
   private closeLeaf(): void {
-    if (this.leaf?.kind === 'paragraph') this.takeDefinitions(this.leaf);
+    if (this.leaf?.kind === 'paragraph') takeDefinitions(this.leaves, this.text, this.leaf);
     this.leaf = undefined;
     this.fence = undefined;
     this.html = 0;
@@ -417,19 +329,6 @@ class BlockScanner {
       const c = this.stack.pop()!;
       this.sibling.length = this.stack.length + 1;
       this.sibling[this.stack.length] = c.item >= 0 ? c.item : undefined;
-    }
-  }
-
-  private peekSpaces(cur: Cursor): Cursor {
-    let { pos, col } = cur;
-    while (pos < this.end && isSpace(this.text.charCodeAt(pos))) col = advanceCol(col, this.text.charCodeAt(pos++));
-    return { pos, col };
-  }
-
-  private eatColumns(cur: Cursor, n: number): void {
-    const target = cur.col + n;
-    while (cur.col < target && cur.pos < this.end && isSpace(this.text.charCodeAt(cur.pos))) {
-      cur.col = advanceCol(cur.col, this.text.charCodeAt(cur.pos++));
     }
   }
 }

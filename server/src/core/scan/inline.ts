@@ -29,6 +29,11 @@ export type Definitions = ReadonlyMap<string, string>;
 /** Where a construct may start: escapes, code, `<`, brackets, and URLs (`://`, `www.`). */
 const SPECIAL = /[\\`<[\]]|:\/\/|www\./gi;
 
+/** Whether a definition is a footnote's: the block pass defines `^1` with no destination for `[^1]: …` (`[^a b]` is a link label). */
+function isFootnote(label: string, dest: string | undefined): boolean {
+  return dest === '' && label.charCodeAt(0) === 94 && !label.includes(' ');
+}
+
 /** Finds the links of `content`. */
 export function scanInline(content: string, defs: Definitions): InlineLink[] {
   return new InlineScanner(content, defs).run();
@@ -45,7 +50,7 @@ class InlineScanner {
   /** Ranges that hold no bare reference: code, HTML, URLs, links. Sorted by start. */
   private readonly skip: number[] = [];
   private readonly openers: Opener[] = [];
-  /** URLs met inside an open `[`, as `[from, to)` pairs: settled once the links are known. */
+  /** URLs left to remark-gfm's later pass (`[see https://x.org`), as `[from, to)` pairs: settled once the links are known. */
   private readonly urls: number[] = [];
 
   constructor(private readonly s: string, private readonly defs: Definitions) {}
@@ -69,7 +74,7 @@ class InlineScanner {
   private special(i: number, from: number): number {
     const s = this.s;
     switch (s.charCodeAt(i)) {
-      case 58: // `://` of `https://x.org`
+      case 58: // `://` of `https://x.org` (from its `h`) or `http://x.org`
         return this.url((s.charCodeAt(i - 1) | 0x20) === 115 ? i - 5 : i - 4, from, i + 1);
       case 87:
       case 119: // `www.x.org`
@@ -81,6 +86,8 @@ class InlineScanner {
       case 60:
         return this.angle(i);
       case 91: {
+        const call = s.charCodeAt(i + 1) === 94 ? this.footnoteCall(i) : -1;
+        if (call !== -1) return call;
         const image = i > 0 && s.charCodeAt(i - 1) === 33 && !this.escaped(i - 1);
         if (s.charCodeAt(i + 1) === 91) {
           const end = this.wikilink(image ? i - 1 : i, image);
@@ -92,6 +99,13 @@ class InlineScanner {
       default:
         return this.closeBracket(i);
     }
+  }
+
+  /** `[^1]` is a footnote call, no bracket, when `[^1]:` is on the page; returns its end or -1. */
+  private footnoteCall(i: number): number {
+    const close = this.s.indexOf(']', i);
+    const label = close === -1 ? '' : normalizeLabel(this.s.slice(i + 1, close));
+    return close !== -1 && isFootnote(label, this.defs.get(label)) ? close + 1 : -1;
   }
 
   private escaped(i: number): boolean {
@@ -144,14 +158,17 @@ class InlineScanner {
       this.skip.push(start, end);
       for (let i = this.links.length - 1; i >= 0; i--) {
         const l = this.links[i];
-        if (wiki(l) && l.from < end && l.to > start && !this.opensLink(l.to)) this.links.splice(i, 1);
+        if (wiki(l) && l.from < end && l.to > start && !this.opensLink(l)) this.links.splice(i, 1);
       }
     }
   }
 
-  /** Whether remark reads a link from the `[[x]]` that ends at `p`: `[[x]](y)`, `[[x]][ref]` with `ref` defined. */
-  private opensLink(p: number): boolean {
+  /** Whether remark reads a link from the `[[` of `l`: `[[x]](y)`, `[[x]][ref]` with `ref` defined, but not with `x` defined. */
+  private opensLink(l: InlineLink): boolean {
     const s = this.s;
+    const p = l.to;
+    const open = s.indexOf('[[', l.from);
+    if (this.defs.has(normalizeLabel(s.slice(open + 2, p - 2)))) return false;
     if (s.charCodeAt(p) === 40) return true;
     const close = s.charCodeAt(p) === 91 ? s.indexOf(']', p + 1) : -1;
     return close > p + 1 && this.defs.has(normalizeLabel(s.slice(p + 1, close)));
@@ -175,7 +192,7 @@ class InlineScanner {
     if (nl !== -1 && nl < close) return -1;
     const inner = s.indexOf('[[', open);
     if (inner !== -1 && inner < close) return -1;
-    // Code, HTML and URLs bind tighter: `[[a `b]]` c`` and `https://x.org/[[y]]` are no wikilinks.
+    // Code, HTML and URLs bind tighter: `[[a `b` c]]` and `[[https://x.org/a]]` are no wikilinks.
     if (holdsCode(s, open, close)) return -1;
     const body = s.slice(open, close);
     const bar = findLabelBar(body);
@@ -244,7 +261,7 @@ class InlineScanner {
     }
     const ref = normalizeLabel(label);
     const dest = this.defs.get(ref);
-    if (dest === undefined || ref === '') return undefined;
+    if (dest === undefined || ref === '' || isFootnote(ref, dest)) return undefined;
     return { syntax: 'reference', raw: dest, to, tFrom: textFrom, tTo: textTo, ref };
   }
 

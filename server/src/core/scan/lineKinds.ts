@@ -106,6 +106,25 @@ export function footnoteStart(text: string, p: number, end: number): boolean {
   return false;
 }
 
+/** Whether an item with marker `m` may interrupt a paragraph: `1.` or a bullet, with content (`- `, `2.` alone may not). */
+export function canInterrupt(m: ListMarker, text: string, end: number): boolean {
+  if (m.ordered && m.start !== 1) return false;
+  let p = m.markerEnd;
+  while (p < end && isSpace(text.charCodeAt(p))) p++;
+  return p < end;
+}
+
+/**
+ * Whether a line that misses some containers starts a block rather than
+ * continuing a paragraph lazily. Any list item does, as the paragraph is
+ * not in the innermost container: `- a\n2. b` is a second list.
+ */
+export function startsLazyBlock(text: string, p: number, end: number): boolean {
+  if (text.charCodeAt(p) === 62) return true;
+  if (isThematicBreak(text, p, end) || atxHeading(text, p, end) || fenceOpen(text, p, end)) return true;
+  return htmlBlockStart(text, p, end, true) > 0 || listMarker(text, p, end) !== undefined || footnoteStart(text, p, end);
+}
+
 const HTML1 = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML6 =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;

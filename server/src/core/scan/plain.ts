@@ -33,6 +33,10 @@ interface Delim {
   close: boolean;
 }
 
+/** ASCII characters where markup may start (`h` and `w` for URLs). */
+const MARKUP = new Uint8Array(128);
+for (const c of '\\`<&*_~[]hHwW') MARKUP[c.charCodeAt(0)] = 1;
+
 const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>$/;
 
 class Plain {
@@ -45,12 +49,12 @@ class Plain {
     this.links = links.filter((l) => l.syntax !== 'bare');
   }
 
-  /** The plain text of `s[from, to)`, where links nest. */
-  text(from: number, to: number): string {
+  /** The plain text of `s[from, to)`, where links nest; in link text (`inLink`) no URL is one. */
+  text(from: number, to: number, inLink = false): string {
     const parts: string[] = [];
     const delims: Delim[] = [];
     const outer = this.brackets;
-    this.brackets = 0;
+    this.brackets = inLink ? 1 : 0;
     let k = 0;
     while (k < this.links.length && this.links[k].from < from) k++;
     for (let i = from; i < to;) {
@@ -62,7 +66,7 @@ class Plain {
         continue;
       }
       const stop = link && link.from < to ? link.from : to;
-      i = this.piece(i, stop, parts, delims);
+      i = Math.max(this.piece(i, stop, parts, delims), i + 1);
     }
     if (this.loose) for (const d of delims) d.n = d.open || d.close ? 0 : d.n;
     else resolveEmphasis(delims);
@@ -94,13 +98,15 @@ class Plain {
     if (c === 42 || c === 95 || c === 126) return this.delimiter(i, stop, parts, delims);
     if (c === 91) this.brackets++;
     else if (c === 93 && this.brackets > 0) this.brackets--;
-    else if ((c | 0x20) === 104 || (c | 0x20) === 119) { // a URL is as written: `https://x.org/a_b_`
-      const end = this.brackets === 0 && urlStartAt(s, i) ? Math.min(urlEnd(s, i), stop) : i + 1;
+    else if (this.brackets === 0 && urlStartAt(s, i)) { // a URL is as written: `https://x.org/a_b_`
+      const end = Math.min(urlEnd(s, i), stop);
       parts.push(s.slice(i, end));
       return end;
     }
-    parts.push(s[i]);
-    return i + 1;
+    let j = i + 1; // text up to the next character that may start markup
+    for (let d = s.charCodeAt(j); j < stop && !(d < 128 && MARKUP[d]); d = s.charCodeAt(++j));
+    parts.push(s.slice(i, j));
+    return j;
   }
 
   private linkText(l: InlineLink): string {
@@ -110,7 +116,7 @@ class Plain {
         return l.label || l.raw;
       default: { // `[text](x)`, `![alt](x)`, `[text][ref]`: the text, read as inline Markdown
         const from = l.from + (this.s.charCodeAt(l.from) === 33 ? 2 : 1);
-        return this.text(from, from + (l.label ?? '').length);
+        return this.text(from, from + (l.label ?? '').length, true);
       }
     }
   }
@@ -164,7 +170,7 @@ function kindOf(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c <= 32) return SPACE;
   if (c < 128) return isAsciiPunct(c) ? PUNCT : OTHER;
-  const ch = String.fromCodePoint(s.codePointAt(i) ?? c);
+  const ch = String.fromCharCode(c); // one UTF-16 unit, as micromark reads: `😀` is no punctuation
   return /\s/u.test(ch) ? SPACE : /[\p{P}\p{S}]/u.test(ch) ? PUNCT : OTHER;
 }
 
