@@ -4,7 +4,9 @@ const NOT_SLUG_CHAR = /[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu;
 
 /** GitHub's heading slug: `Trade-offs & Limits` → `trade-offs--limits`. */
 export function githubSlug(text: string): string {
-  return text.toLowerCase().replace(NOT_SLUG_CHAR, '').replace(/ /g, '-');
+  const lower = text.toLowerCase();
+  if (/^[a-z0-9 _-]*$/.test(lower)) return lower.replace(/ /g, '-'); // the usual case, without Unicode classes
+  return lower.replace(NOT_SLUG_CHAR, '').replace(/ /g, '-');
 }
 
 /** Unique slugs in page order: a repeated `Modes` gets `modes-1`, `modes-2`. */
@@ -59,14 +61,32 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
+// Popular strings (a wiki links `systems/kubernetes` thousands of times) are
+// found in a small direct-mapped table first, by a hash of a few characters,
+// before the big Map: most lookups then cost one string comparison.
+const RECENT_BITS = 12;
+const recent: (string | undefined)[] = new Array(1 << RECENT_BITS);
+
+function slotOf(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  const h = n * 31 + s.charCodeAt(n - 1) * 131 + s.charCodeAt(n >> 1) * 7 + s.charCodeAt((n * 3) >> 2);
+  return h & ((1 << RECENT_BITS) - 1);
+}
+
 /** `detach`, shared between equal strings (targets, ids, anchors). */
 export function intern(s: string): string {
-  const hit = interned.get(s);
-  if (hit !== undefined) return hit;
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  const copy = detach(s);
-  interned.set(copy, copy);
-  return copy;
+  const slot = slotOf(s);
+  const r = recent[slot];
+  if (r === s) return r;
+  let hit = interned.get(s);
+  if (hit === undefined) {
+    if (interned.size >= MAX_INTERNED) interned.clear();
+    hit = detach(s);
+    interned.set(hit, hit);
+  }
+  recent[slot] = hit;
+  return hit;
 }
 
 /** Collapse runs of whitespace: `a \n  b` → `a b`. */

@@ -29,8 +29,9 @@ export function countMatcher(pattern: string | null): CountMatcher {
   // A quick test before the full match: the pattern's first word must be on the line (`Cited`).
   const word = /[A-Za-z]{3,}/.exec(plain)?.[0];
   const hint = word ? new RegExp(escapeRe(word), 'i') : /./;
+  const longest = pattern.length + 40;
   return (line) => {
-    if (!hint.test(line) || !/\d/.test(line)) return undefined;
+    if (line.length > longest || !/\d/.test(line) || !hint.test(line)) return undefined;
     const { text, offsets } = stripWithOffsets(line);
     const m = re.exec(text);
     if (!m) return undefined;

@@ -99,11 +99,15 @@ function firstLinkOf(p: PageParts, unit: InlineUnit | undefined, linkAt: Map<str
   return linkAt.get(`${at.sl}:${at.sc}`) ?? -1;
 }
 
+const STUB = /\bstub page\b/i;
+
 function isStub(p: PageParts, seenIn: SeenInSection | undefined): boolean {
   let prose = false;
+  // A plain search of the page first (a case-insensitive regex over all of it is slow); then only prose counts.
+  const says = p.text.includes('tub page') || p.text.includes('TUB PAGE') || p.text.includes('tub Page');
   for (const u of p.units) {
     if (u.leaf.kind === 'heading') continue;
-    if (/\bstub page\b/i.test(u.content)) return true;
+    if (says && STUB.test(u.content)) return true;
     const inSeenIn = seenIn && u.leaf.line > seenIn.heading.el && u.leaf.line <= seenIn.endLine;
     if (!inSeenIn && !p.matcher(u.content)) prose = true;
   }
@@ -126,11 +130,21 @@ function countsOf(p: PageParts): CountDeclaration[] {
 
 const BLOCK_ID = /\s\^([A-Za-z0-9-]+)\s*$/;
 
+/** A quick look at the end of `text[from, to)` for ` ^id`, reading only the id's characters. */
+function endsWithBlockId(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  const end = i;
+  while (i >= from && /[A-Za-z0-9-]/.test(text[i])) i--;
+  return i < end && i > from && text.charCodeAt(i) === 94;
+}
+
 function blockIds(p: PageParts): { id: string; line: number }[] {
   const out: { id: string; line: number }[] = [];
   for (const leaf of p.blocks.leaves) {
     if (leaf.kind !== 'paragraph') continue;
     const n = leaf.segs.length;
+    if (!endsWithBlockId(p.text, leaf.segs[n - 2], leaf.segs[n - 1])) continue;
     const m = BLOCK_ID.exec(p.text.slice(leaf.segs[n - 2], leaf.segs[n - 1]));
     if (m) out.push({ id: intern(m[1]), line: leaf.endLine });
   }

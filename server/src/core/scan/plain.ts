@@ -9,6 +9,7 @@ import { isAsciiPunct, urlEnd, urlStartAt } from './urls';
 
 /** The text a reader sees, whitespace collapsed. */
 export function plainText(content: string, links: readonly InlineLink[]): string {
+  if (links.length === 0 && !/[\\`<&*_~[\]]|https?:|www\./i.test(content)) return content.replace(/\s+/g, ' ').trim(); // no markup at all
   return new Plain(content, links).text(0, content.length).replace(/\s+/g, ' ').trim();
 }
 
