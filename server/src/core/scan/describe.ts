@@ -42,7 +42,7 @@ export function describePage(path: string, p: PageParts, opts: ParseOptions, pro
     title: detach(title), titleSpan,
     aliases: (fmv?.aliases ?? []).map(detach), tags: (fmv?.tags ?? []).map(intern),
     summary: summaryUnit ? detach(truncate(plainText(summaryUnit.content, summaryUnit.links), SUMMARY_MAX)) : '',
-    isStub: isStub(p, seenIn),
+    isStub: isStub(p, seenIn, role),
     headings, blocks: blockIds(p), links: p.links, seenIn,
     counts: countsOf(p),
     frontmatter: p.fmEnd > 0 ? { startLine: 0, endLine: p.fmEnd } : undefined,
@@ -101,15 +101,16 @@ function firstLinkOf(p: PageParts, unit: InlineUnit | undefined, linkAt: Map<str
 
 const STUB = /\bstub page\b/i;
 
-function isStub(p: PageParts, seenIn: SeenInSection | undefined): boolean {
+/** "Stub page" in the prose, or no prose beyond the title; sources are never stubs. */
+function isStub(p: PageParts, seenIn: SeenInSection | undefined, role: PageRole): boolean {
+  if (role === 'source') return false;
   let prose = false;
-  // A plain search of the page first (a case-insensitive regex over all of it is slow); then only prose counts.
-  const says = p.text.includes('tub page') || p.text.includes('TUB PAGE') || p.text.includes('tub Page');
   for (const u of p.units) {
     if (u.leaf.kind === 'heading') continue;
-    if (says && STUB.test(u.content)) return true;
+    const c = u.content;
+    if ((c.includes('tub page') || c.includes('TUB PAGE')) && STUB.test(c)) return true;
     const inSeenIn = seenIn && u.leaf.line > seenIn.heading.el && u.leaf.line <= seenIn.endLine;
-    if (!inSeenIn && !p.matcher(u.content)) prose = true;
+    if (!inSeenIn && !p.matcher(c)) prose = true;
   }
   return !prose;
 }

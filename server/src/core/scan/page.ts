@@ -175,7 +175,7 @@ function headingsOf(units: InlineUnit[], span: (f: number, t: number) => Span): 
     const text = plainText(u.content, u.links);
     const segs = u.leaf.segs;
     const s = segs.length ? span(segs[0], segs[segs.length - 1]) : span(0, 0);
-    out.push({ level: u.leaf.level, text: detach(text), slug: intern(slugger.slug(text)), span: { ...s, sl: u.leaf.line, el: u.leaf.endLine } });
+    out.push({ level: u.leaf.level, text: detach(text), slug: detach(slugger.slug(text)), span: { ...s, sl: u.leaf.line, el: u.leaf.endLine } });
   }
   return out;
 }
