@@ -19,16 +19,18 @@ interface LoaderData {
   pages: string[];
   options: ParseOptions;
   counter: Int32Array;
+  /** Whether to stamp files for the cache (a stat each). */
+  stamp: boolean;
 }
 
 type FromWorker = { pages: EncodedPages; skipped: [string, string][]; stamps: [string, FileStamp][] } | { done: true };
 
 /** Reads and parses `pages[i, i + CHUNK)`; unreadable files become pages with the reason. */
-export function parseChunk(root: string, pages: readonly string[], i: number, options: ParseOptions, skipped: [string, string][], stamps: [string, FileStamp][]): PageData[] {
+export function parseChunk(root: string, pages: readonly string[], i: number, options: ParseOptions, skipped: [string, string][], stamps: [string, FileStamp][], stamp: boolean): PageData[] {
   const out: PageData[] = [];
   for (const path of pages.slice(i, i + CHUNK)) {
-    const { read, stamp } = readStamped(join(root, path));
-    if (stamp) stamps.push([path, stamp]);
+    const { read, stamp: s } = readStamped(join(root, path), stamp);
+    if (s) stamps.push([path, s]);
     if (read.ok) out.push(safePage(path, read.text, options, parsePage));
     else {
       skipped.push([path, read.reason]);
@@ -45,7 +47,7 @@ export function runLoaderWorkerIfAsked(): boolean {
   for (let i = Atomics.add(data.counter, 0, CHUNK); i < data.pages.length; i = Atomics.add(data.counter, 0, CHUNK)) {
     const skipped: [string, string][] = [];
     const stamps: [string, FileStamp][] = [];
-    const pages = encodePages(parseChunk(data.root, data.pages, i, data.options, skipped, stamps));
+    const pages = encodePages(parseChunk(data.root, data.pages, i, data.options, skipped, stamps, data.stamp));
     parentPort!.postMessage({ pages, skipped, stamps } satisfies FromWorker, [pages.ints.buffer as ArrayBuffer]);
   }
   parentPort!.postMessage({ done: true } satisfies FromWorker);
@@ -60,8 +62,8 @@ export class LoaderWorker {
   readonly skipped: [string, string][] = [];
   readonly stamps: [string, FileStamp][] = [];
 
-  constructor(script: string, root: string, pages: string[], options: ParseOptions, counter: Int32Array) {
-    const worker = new Worker(script, { workerData: { wikiLspLoader: true, root, pages, options, counter } satisfies LoaderData });
+  constructor(script: string, root: string, pages: string[], options: ParseOptions, counter: Int32Array, stamp: boolean) {
+    const worker = new Worker(script, { workerData: { wikiLspLoader: true, root, pages, options, counter, stamp } satisfies LoaderData });
     worker.on('message', (m: FromWorker) => {
       if ('done' in m) this.finished = true;
       else {

@@ -35,18 +35,15 @@ export function readPageSync(abs: string): ReadResult {
   }
 }
 
+/** Size and mtime of a file (the walk has made sure it is one; `isFile()` costs more than the stat). */
 export function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
-  try {
-    const s = statSync(abs);
-    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
+  const s = statSync(abs, { throwIfNoEntry: false });
+  return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
 }
 
 /** Reads a page and stamps it (size and mtime taken before reading, so a later change only causes a re-parse). */
-export function readStamped(abs: string): { read: ReadResult; stamp?: FileStamp } {
-  const stat = statOf(abs);
+export function readStamped(abs: string, stamp = true): { read: ReadResult; stamp?: FileStamp } {
+  const stat = stamp ? statOf(abs) : undefined;
   const read = readPageSync(abs);
   return { read, stamp: stat && read.ok ? stampOf(stat.size, stat.mtimeMs, read.text) : undefined };
 }

@@ -19,7 +19,7 @@ import type { LoadOptions } from './load';
  */
 export async function* pageBatches(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): AsyncGenerator<Change[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const worker = opts.workerScript && pages.length >= 8 * CHUNK ? startWorker(opts.workerScript, loc, pages, counter) : undefined;
+  const worker = opts.workerScript && pages.length >= 8 * CHUNK ? startWorker(opts.workerScript, loc, pages, counter, opts) : undefined;
   const seen = new Set<string>();
   const mark = (batch: Change[]) => (batch.forEach((c) => seen.add(c.kind === 'parsed' ? c.data.path : c.path)), batch);
   for (let i = Atomics.add(counter, 0, CHUNK); i < pages.length; i = Atomics.add(counter, 0, CHUNK)) {
@@ -34,9 +34,9 @@ export async function* pageBatches(loc: WikiLocation, pages: string[], opts: Loa
   if (missing.length) yield await Promise.all(missing.map((p) => loadOne(loc, p, opts, stamps)));
 }
 
-function startWorker(script: string, loc: WikiLocation, pages: string[], counter: Int32Array): LoaderWorker | undefined {
+function startWorker(script: string, loc: WikiLocation, pages: string[], counter: Int32Array, opts: LoadOptions): LoaderWorker | undefined {
   try {
-    return new LoaderWorker(script, loc.root, pages, parseOptionsOf(loc.config), counter);
+    return new LoaderWorker(script, loc.root, pages, parseOptionsOf(loc.config), counter, !!opts.cacheDir);
   } catch {
     return undefined;
   }
@@ -52,7 +52,7 @@ export async function loadOne(loc: WikiLocation, path: string, opts: LoadOptions
   const parseOptions = loc.config;
   const open = opts.overlay?.(path);
   if (open !== undefined) return { kind: 'page', path, text: open };
-  const { read, stamp } = readStamped(join(loc.root, path));
+  const { read, stamp } = readStamped(join(loc.root, path), !!opts.cacheDir);
   if (stamp) stamps.set(path, stamp);
   if (!read.ok) {
     opts.onSkip?.(path, read.reason);
