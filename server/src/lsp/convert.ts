@@ -8,9 +8,19 @@ export const toRange = (s: Span): Range => ({ start: { line: s.sl, character: s.
 
 export const lineRange = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
 
-/** A root-relative path (`systems/x.md`, `../raw/a.pdf` in a vault) as a file URI. */
+const uris = new Map<string, Map<string, string>>();
+
+/** A root-relative path (`systems/x.md`, `../raw/a.pdf` in a vault) as a file URI (remembered: references return thousands). */
 export function uriOf(root: string, path: string): string {
-  return URI.file(normalize(join(root, ...path.split('/')))).toString();
+  let byPath = uris.get(root);
+  if (!byPath) uris.set(root, (byPath = new Map()));
+  let uri = byPath.get(path);
+  if (uri === undefined) {
+    if (byPath.size > 200_000) byPath.clear();
+    uri = URI.file(normalize(join(root, ...path.split('/')))).toString();
+    byPath.set(path, uri);
+  }
+  return uri;
 }
 
 /** The absolute file path of a `file:` URI, or undefined for other schemes. */

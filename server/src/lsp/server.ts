@@ -56,8 +56,8 @@ export function startServer(): void {
   const status = registerStatus(connection, session);
 
   const start = (wiki: WikiState) => {
-    wiki.onChange(() => {
-      diagnostics.changed();
+    wiki.onChange((_, previous) => {
+      diagnostics.changed(wiki, previous);
       status.changed(wiki);
     });
     void wiki.load();

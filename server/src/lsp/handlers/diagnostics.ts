@@ -16,6 +16,9 @@ import type { WikiState } from '../wikiState';
 import { toRange } from '../convert';
 import { configDiagnostics } from './configDiagnostics';
 
+/** Open pages other than the edited one get fresh diagnostics this much later (once for a burst of keystrokes). */
+const OTHERS_DELAY_MS = 100;
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -91,7 +94,10 @@ function documentDiagnostics(session: Session, uri: string): Diagnostic[] {
 export class DiagnosticsPublisher {
   private scheduled = false;
   private wholeWiki: NodeJS.Timeout | undefined;
+  private others: NodeJS.Timeout | undefined;
   private readonly sent = new Map<string, string>();
+  /** Open pages whose own entry changed since the last publish: sent at once, the rest a little later. */
+  private readonly urgent = new Set<string>();
 
   constructor(private readonly connection: Connection, private readonly session: Session) {}
 
@@ -99,7 +105,14 @@ export class DiagnosticsPublisher {
     return !!this.session.capabilities.textDocument?.diagnostic;
   }
 
-  changed(): void {
+  /** A wiki moved from `previous` to its current index (both unset: anything may have changed). */
+  changed(wiki?: WikiState, previous?: WikiIndex): void {
+    if (wiki && previous && !this.pulls) {
+      for (const doc of this.session.documents.all()) {
+        const path = wiki.pathOf(doc.uri);
+        if (path !== undefined && previous.pages.get(path) !== wiki.index.pages.get(path)) this.urgent.add(doc.uri);
+      }
+    }
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
@@ -108,7 +121,12 @@ export class DiagnosticsPublisher {
         if (this.session.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
         return;
       }
-      this.publishOpen();
+      this.publishOpen([...this.urgent]);
+      this.urgent.clear();
+      this.others ??= setTimeout(() => {
+        this.others = undefined;
+        this.publishOpen();
+      }, OTHERS_DELAY_MS);
       if (this.session.settings.diagnosticsScope === 'workspace' && !this.wholeWiki) {
         this.wholeWiki = setTimeout(() => this.publishAll(), 500);
       }
@@ -132,11 +150,16 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Pushes the diagnostics of every open document (clients without pull diagnostics). */
-  publishOpen(): void {
-    for (const doc of this.session.documents.all()) {
+  /** Pushes the diagnostics of open documents (clients without pull diagnostics), skipping unchanged ones. */
+  publishOpen(uris?: string[]): void {
+    const docs = uris ? uris.flatMap((u) => this.session.documents.get(u) ?? []) : this.session.documents.all();
+    for (const doc of docs) {
       if (this.session.wikiOf(doc.uri)?.wiki.loading) continue; // published when the index is complete
-      this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: documentDiagnostics(this.session, doc.uri) });
+      const diagnostics = documentDiagnostics(this.session, doc.uri);
+      const key = `${doc.version}:${JSON.stringify(diagnostics)}`;
+      if (this.sent.get(doc.uri) === key) continue;
+      this.sent.set(doc.uri, key);
+      this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     }
   }
 
