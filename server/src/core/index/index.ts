@@ -66,6 +66,14 @@ export function applyChanges(index: WikiIndex, changes: Iterable<Change>): WikiI
   return batch.finish();
 }
 
+const EMPTY_ENTRY: PageEntry = { data: undefined as unknown as PageData, resolved: [], deps: [] };
+
+/** Calls `gone` for what is only in `a`, `come` for what is only in `b`. */
+function diff(a: Set<string>, b: Set<string>, gone: (k: string) => void, come: (k: string) => void): void {
+  for (const k of a) if (!b.has(k)) gone(k);
+  for (const k of b) if (!a.has(k)) come(k);
+}
+
 /** The distinct pages/files (or dangling keys) a page's links resolve to. */
 function targetsOf(entry: PageEntry, what: 'page' | 'dangling'): Set<string> {
   const out = new Set<string>();
@@ -88,6 +96,8 @@ class Batch implements LookupView {
   private readonly affected = new Set<string>();
   /** Pages whose links must be resolved again. */
   private readonly pending = new Set<string>();
+  /** Re-parsed pages: the entry whose contributions are still in the backlink tables. */
+  private readonly linked = new Map<string, PageEntry>();
 
   constructor(private readonly base: WikiIndex) {
     this.pages = base.pages.edit();
@@ -119,7 +129,7 @@ class Batch implements LookupView {
 
   private setPage(data: PageData): void {
     const old = this.pages.get(data.path);
-    if (old) this.unlink(data.path, old);
+    if (old && !this.linked.has(data.path)) this.linked.set(data.path, old);
     if (this.files.has(data.path)) this.removeFile(data.path);
     const before = old ? pageKeys(old.data) : [];
     const after = pageKeys(data);
@@ -133,7 +143,8 @@ class Batch implements LookupView {
   private remove(path: string): void {
     const old = this.pages.get(path);
     if (!old) return this.removeFile(path);
-    this.unlink(path, old);
+    this.relink(path, this.linked.get(path) ?? old, EMPTY_ENTRY);
+    this.linked.delete(path);
     for (const key of pageKeys(old.data)) this.unindex(key, path);
     this.countKind(old.data.kind, -1);
     this.pages.delete(path);
@@ -175,12 +186,12 @@ class Batch implements LookupView {
   private resolvePage(path: string): void {
     const entry = this.pages.get(path);
     if (!entry) return;
-    this.unlink(path, entry);
     const deps: string[] = [];
     const dir = dirname(path);
     const resolved = entry.data.links.map((link) => this.resolve(path, dir, link, deps));
     const next: PageEntry = { data: entry.data, resolved, deps: [...new Set(deps)] };
-    this.link(path, next);
+    this.relink(path, this.linked.get(path) ?? entry, next);
+    this.linked.delete(path);
     this.pages.set(path, next);
   }
 
@@ -205,17 +216,15 @@ class Batch implements LookupView {
     return r;
   }
 
-  /** Each distinct target once: `[[a]] … [[a]]` links `a` from the page once. */
-  private link(path: string, entry: PageEntry): void {
-    for (const target of targetsOf(entry, 'page')) this.incoming.add(target, path);
-    for (const key of targetsOf(entry, 'dangling')) this.danglingB.add(key, path);
-    for (const key of entry.deps) this.depsB.add(key, path);
-  }
-
-  private unlink(path: string, entry: PageEntry): void {
-    for (const target of targetsOf(entry, 'page')) this.incoming.remove(target, path);
-    for (const key of targetsOf(entry, 'dangling')) this.danglingB.remove(key, path);
-    for (const key of entry.deps) this.depsB.remove(key, path);
+  /**
+   * Moves a page's contributions to the backlink tables from `before` to
+   * `after`, touching only what differs: retyping a source that cites a page
+   * with 10k citers must not copy that page's list of 10k.
+   */
+  private relink(path: string, before: PageEntry, after: PageEntry): void {
+    diff(targetsOf(before, 'page'), targetsOf(after, 'page'), (t) => this.incoming.remove(t, path), (t) => this.incoming.add(t, path));
+    diff(targetsOf(before, 'dangling'), targetsOf(after, 'dangling'), (k) => this.danglingB.remove(k, path), (k) => this.danglingB.add(k, path));
+    diff(new Set(before.deps), new Set(after.deps), (k) => this.depsB.remove(k, path), (k) => this.depsB.add(k, path));
   }
 
   // LookupView

@@ -1,13 +1,14 @@
 // A persistent string-keyed map: a shared, frozen `base` Map plus a small
 // `top` Map of what changed since. A new version copies only `top`; when
-// `top` grows past a quarter of `base`, the two are merged into a new base.
+// `top` outgrows √size·8 entries (1.8k at 50k keys), the two are merged into
+// a new base — an O(n) copy every ~√n changes, so a keystroke stays cheap.
 // Versions share everything else, so changing one page of a 50k-page index
 // copies a few hundred entries, and lookups stay two native Map lookups.
 
 const GONE: unique symbol = Symbol('deleted');
 type Slot<V> = V | typeof GONE;
 
-const MIN_TOP = 2048;
+const MIN_TOP = 1024;
 
 export class PMap<V> {
   private constructor(
@@ -95,7 +96,7 @@ export class PMapBuilder<V> {
     if (!this.top) return this.origin;
     const top = this.top;
     this.top = undefined;
-    if (top.size <= Math.max(MIN_TOP, this.base.size / 4)) return PMap.of(this.base, top, this.size);
+    if (top.size <= Math.max(MIN_TOP, Math.sqrt(this.base.size) * 8)) return PMap.of(this.base, top, this.size);
     const merged = new Map(this.base);
     for (const [k, v] of top) {
       if (v === GONE) merged.delete(k);
