@@ -10,10 +10,13 @@ const isWordStart = (text: string, i: number): boolean => {
 
 /** 0 when `query` is not a subsequence of `text`; otherwise higher is better. */
 export function fuzzyScore(query: string, text: string): number {
-  if (query.length === 0) return 1;
-  if (query.length > text.length) return 0;
-  const q = query.toLowerCase();
-  const t = text.toLowerCase();
+  return fuzzyScoreLower(query.toLowerCase(), text.toLowerCase());
+}
+
+/** `fuzzyScore` on strings already lower-cased (the page table keeps them so). */
+export function fuzzyScoreLower(q: string, t: string): number {
+  if (q.length === 0) return 1;
+  if (q.length > t.length) return 0;
   const exact = t.indexOf(q);
   if (exact !== -1) return 1000 - exact + (exact === 0 || isWordStart(t, exact) ? 500 : 0) - (t.length - q.length) * 0.5;
   let score = 0;

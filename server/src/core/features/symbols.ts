@@ -1,7 +1,7 @@
 // The heading outline of a page, and every page of the wiki by id, title and alias.
 import type { Heading, PageData, Span } from '../types';
 import type { WikiIndex } from '../index/index';
-import { fuzzyScore } from './fuzzy';
+import { matchPages } from './pageTable';
 
 export interface OutlineNode {
   readonly name: string;
@@ -41,17 +41,9 @@ export interface PageSymbol {
   readonly score: number;
 }
 
-/** Pages matching `query` fuzzily by id, title or alias, best first; all pages (by id) for an empty query. */
+/** Pages matching `query` fuzzily by id, title or alias, best first (then most linked). */
 export function workspaceSymbols(index: WikiIndex, query: string, limit = 200): PageSymbol[] {
-  const out: PageSymbol[] = [];
-  for (const { data } of index.pages.values()) {
-    let best: { score: number; matched: string } | undefined;
-    for (const name of [data.id, data.title, ...data.aliases]) {
-      const score = query ? fuzzyScore(query, name) : 1;
-      if (score > 0 && (!best || score > best.score)) best = { score, matched: name };
-    }
-    if (best) out.push({ path: data.path, id: data.id, title: data.title, type: data.type, ...best });
-  }
-  out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return out.slice(0, limit);
+  return matchPages(index, query, limit).matches.map((m) => ({
+    path: m.row.path, id: m.row.id, title: m.row.title, type: index.pages.get(m.row.path)?.data.type ?? '', matched: m.matched, score: m.score,
+  }));
 }

@@ -9,7 +9,7 @@ import { resolveLink, type LookupView } from '../../index/resolve';
 import { relativePath } from '../../paths';
 import { fuzzyScore } from '../fuzzy';
 import { completionContext, type CompletionContext } from './context';
-import { matchPages, type PageMatch } from './pages';
+import { matchPages, type PageMatch } from '../pageTable';
 
 export interface CompletionEntry {
   readonly label: string;
