@@ -203,12 +203,15 @@ class Batch implements LookupView {
   private readonly exact = new Map<string, Map<string, Resolution>>();
 
   private resolve(path: string, dir: string, link: Link, deps: string[]): Resolution {
-    const scope = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference' ? dir : link.syntax === 'bare' ? '\0bare' : '\0wiki';
+    const relative = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
+    const scope = relative ? dir : link.syntax === 'bare' ? '\0bare' : '\0wiki';
     const memo = this.exact.get(scope)?.get(link.target);
     if (memo) return memo;
     const before = deps.length;
     const r = resolveLink(this, this.base.ctx, path, link, deps);
-    if ((r.kind === 'page' || r.kind === 'file') && deps.length === before && r.rule !== 'relative' && !link.target.startsWith('.')) {
+    // A wikilink found relative to its page (`[[../x]]`) is only valid from that folder: not memoized for the wiki.
+    const pageRelative = !relative && (r.rule === 'relative' || link.target.startsWith('.'));
+    if ((r.kind === 'page' || r.kind === 'file') && deps.length === before && !pageRelative) {
       let byTarget = this.exact.get(scope);
       if (!byTarget) this.exact.set(scope, (byTarget = new Map()));
       byTarget.set(link.target, r);
