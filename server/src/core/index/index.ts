@@ -66,22 +66,28 @@ export function applyChanges(index: WikiIndex, changes: Iterable<Change>): WikiI
   return batch.finish();
 }
 
+const NO_DEPS: readonly string[] = [];
+
 const EMPTY_ENTRY: PageEntry = { data: undefined as unknown as PageData, resolved: [], deps: [] };
 
 /** Calls `gone` for what is only in `a`, `come` for what is only in `b`. */
-function diff(a: Set<string>, b: Set<string>, gone: (k: string) => void, come: (k: string) => void): void {
+function diff(a: ReadonlySet<string>, b: ReadonlySet<string>, gone: (k: string) => void, come: (k: string) => void): void {
   for (const k of a) if (!b.has(k)) gone(k);
   for (const k of b) if (!a.has(k)) come(k);
 }
 
-/** The distinct pages/files (or dangling keys) a page's links resolve to. */
-function targetsOf(entry: PageEntry, what: 'page' | 'dangling'): Set<string> {
-  const out = new Set<string>();
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** The distinct pages/files, and dangling keys, a page's links resolve to. */
+function targetsOf(entry: PageEntry): [ReadonlySet<string>, ReadonlySet<string>] {
+  if (entry.resolved.length === 0) return [NOTHING, NOTHING];
+  const pages = new Set<string>();
+  let dangling: Set<string> | undefined;
   for (const r of entry.resolved) {
-    if (what === 'page' && (r.kind === 'page' || r.kind === 'file')) out.add(r.path);
-    else if (what === 'dangling' && r.kind === 'dangling') out.add(r.key);
+    if (r.kind === 'page' || r.kind === 'file') pages.add(r.path);
+    else if (r.kind === 'dangling') (dangling ??= new Set()).add(r.key);
   }
-  return out;
+  return [pages, dangling ?? NOTHING];
 }
 
 class Batch implements LookupView {
@@ -187,9 +193,9 @@ class Batch implements LookupView {
     const entry = this.pages.get(path);
     if (!entry) return;
     const deps: string[] = [];
-    const dir = dirname(path);
-    const resolved = entry.data.links.map((link) => this.resolve(path, dir, link, deps));
-    const next: PageEntry = { data: entry.data, resolved, deps: [...new Set(deps)] };
+    const memo = { wiki: this.memoFor('\0wiki'), bare: this.memoFor('\0bare'), folder: this.memoFor(dirname(path)) };
+    const resolved = entry.data.links.map((link) => this.resolve(path, memo, link, deps));
+    const next: PageEntry = { data: entry.data, resolved, deps: deps.length ? [...new Set(deps)] : NO_DEPS };
     this.relink(path, this.linked.get(path) ?? entry, next);
     this.linked.delete(path);
     this.pages.set(path, next);
@@ -202,19 +208,22 @@ class Batch implements LookupView {
    */
   private readonly exact = new Map<string, Map<string, Resolution>>();
 
-  private resolve(path: string, dir: string, link: Link, deps: string[]): Resolution {
+  private memoFor(scope: string): Map<string, Resolution> {
+    let m = this.exact.get(scope);
+    if (!m) this.exact.set(scope, (m = new Map()));
+    return m;
+  }
+
+  private resolve(path: string, memo: { wiki: Map<string, Resolution>; bare: Map<string, Resolution>; folder: Map<string, Resolution> }, link: Link, deps: string[]): Resolution {
     const relative = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
-    const scope = relative ? dir : link.syntax === 'bare' ? '\0bare' : '\0wiki';
-    const memo = this.exact.get(scope)?.get(link.target);
-    if (memo) return memo;
+    const scope = relative ? memo.folder : link.syntax === 'bare' ? memo.bare : memo.wiki;
+    const hit = scope.get(link.target);
+    if (hit) return hit;
     const before = deps.length;
     const r = resolveLink(this, this.base.ctx, path, link, deps);
     // A wikilink found relative to its page (`[[../x]]`) is only valid from that folder: not memoized for the wiki.
-    const pageRelative = !relative && (r.rule === 'relative' || link.target.startsWith('.'));
-    if ((r.kind === 'page' || r.kind === 'file') && deps.length === before && !pageRelative) {
-      let byTarget = this.exact.get(scope);
-      if (!byTarget) this.exact.set(scope, (byTarget = new Map()));
-      byTarget.set(link.target, r);
+    if ((r.kind === 'page' || r.kind === 'file') && deps.length === before && (relative || (r.rule !== 'relative' && !link.target.startsWith('.')))) {
+      scope.set(link.target, r);
     }
     return r;
   }
@@ -225,9 +234,11 @@ class Batch implements LookupView {
    * with 10k citers must not copy that page's list of 10k.
    */
   private relink(path: string, before: PageEntry, after: PageEntry): void {
-    diff(targetsOf(before, 'page'), targetsOf(after, 'page'), (t) => this.incoming.remove(t, path), (t) => this.incoming.add(t, path));
-    diff(targetsOf(before, 'dangling'), targetsOf(after, 'dangling'), (k) => this.danglingB.remove(k, path), (k) => this.danglingB.add(k, path));
-    diff(new Set(before.deps), new Set(after.deps), (k) => this.depsB.remove(k, path), (k) => this.depsB.add(k, path));
+    const [oldPages, oldDangling] = targetsOf(before);
+    const [newPages, newDangling] = targetsOf(after);
+    diff(oldPages, newPages, (t) => this.incoming.remove(t, path), (t) => this.incoming.add(t, path));
+    diff(oldDangling, newDangling, (k) => this.danglingB.remove(k, path), (k) => this.danglingB.add(k, path));
+    if (before.deps.length || after.deps.length) diff(new Set(before.deps), new Set(after.deps), (k) => this.depsB.remove(k, path), (k) => this.depsB.add(k, path));
   }
 
   // LookupView

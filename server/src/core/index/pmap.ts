@@ -80,8 +80,10 @@ export class PMapBuilder<V> {
   }
 
   set(key: string, value: V): void {
-    if (!this.has(key)) this.size++;
-    this.writable().set(key, value);
+    const top = this.writable();
+    const t = top.get(key);
+    if (t === undefined ? !this.base.has(key) : t === GONE) this.size++;
+    top.set(key, value);
   }
 
   delete(key: string): void {
