@@ -20,7 +20,7 @@ const WIKI = {
 async function load(root: string, cacheDir: string) {
   const loc = locateWiki(root);
   const loaded = await loadIndex(loc, { cacheDir });
-  writeCache(cacheDir, loc, [...loaded.index.pages.values()].map((e) => e.data), loaded.stamps);
+  await writeCache(cacheDir, loc, [...loaded.index.pages.values()].map((e) => e.data), loaded.stamps);
   return loaded;
 }
 
@@ -47,8 +47,11 @@ describe('index cache', () => {
     old('systems/a.md');
     const warm = await load(wiki.root, cache);
     expect(warm.fromCache).toBe(2);
+    expect(warm.parsedFromDisk).toBe(1);
     expect(linksOf(warm, 'systems/a.md')).toEqual(['systems/c']);
     expect(linksOf(warm, 'sources/2025-01-01-s.md')).toEqual(['systems/a']);
+    const again = await load(wiki.root, cache);
+    expect([again.fromCache, again.parsedFromDisk]).toEqual([3, 0]); // nothing to parse: the cache need not be written again
   });
 
   it('checks the content of files whose mtime was too recent to trust', async () => {

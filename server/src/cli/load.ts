@@ -7,9 +7,9 @@ import type { CliArgs } from './args';
 
 export async function loadWithCache(loc: WikiLocation, args: CliArgs, log: (line: string) => void): Promise<Loaded> {
   const loaded = await loadIndex(loc, { onSkip: (p, why) => log(`skipped ${p}: ${why}`), workerScript: __filename, cacheDir: args.cacheDir, log });
-  if (args.cacheDir && loaded.fromCache < loaded.index.pages.size) {
+  if (args.cacheDir && loaded.parsedFromDisk > 0) {
     try {
-      writeCache(args.cacheDir, loc, [...loaded.index.pages.values()].map((e) => e.data), loaded.stamps);
+      await writeCache(args.cacheDir, loc, [...loaded.index.pages.values()].map((e) => e.data), loaded.stamps);
     } catch (err) {
       log(`Index cache not written: ${(err as Error).message}`);
     }

@@ -10,7 +10,7 @@ import { unreadablePage } from '../core/index/safePage';
 import type { WikiLocation } from './roots';
 import { walkWiki, type WikiFiles } from './walk';
 import { readPageSync, statOf } from './read';
-import { contentHash, readCache, type FileStamp } from './cache';
+import { contentHash, decodeChunk, openCache, type CachedPage, type FileStamp } from './cache';
 import { pageBatches } from './readPages';
 
 /** Where the index lives while it is built: the server keeps applying edits to it meanwhile. */
@@ -43,6 +43,8 @@ export interface Loaded {
   readonly stamps: Map<string, FileStamp>;
   /** Pages taken from the cache rather than parsed. */
   readonly fromCache: number;
+  /** Pages read and parsed from disk (not from the cache, not an open editor's buffer): the cache is stale when any were. */
+  readonly parsedFromDisk: number;
 }
 
 const SLICE_MS = 15;
@@ -53,7 +55,7 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
   const store = opts.store ?? { get: () => local, set: (i: WikiIndex) => (local = i) };
   store.set(registerPaths(store.get(), files));
   const stamps = new Map<string, FileStamp>();
-  const { reused, toParse } = fromCache(loc, files.pages, opts, stamps);
+  const { reused, toParse } = await fromCache(loc, files.pages, opts, stamps);
   const total = files.pages.length;
   const batchSize = Math.max(500, Math.ceil(total / 8));
   let pending: Change[] = reused.map((data) => ({ kind: 'parsed', data }));
@@ -75,30 +77,43 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
   }
   flush();
   opts.onProgress?.(total, total);
-  return { index: store.get(), files, stamps, fromCache: reused.length };
+  const open = opts.overlay ? toParse.filter((p) => opts.overlay!(p) !== undefined).length : 0;
+  return { index: store.get(), files, stamps, fromCache: reused.length, parsedFromDisk: toParse.length - open };
 }
 
 /** Pages the cache holds unchanged (same size and mtime, or same content hash), and the rest to parse. */
-function fromCache(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): { reused: PageData[]; toParse: string[] } {
+async function fromCache(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): Promise<{ reused: PageData[]; toParse: string[] }> {
   if (!opts.cacheDir) return { reused: [], toParse: pages };
-  const { pages: cached, reason } = readCache(opts.cacheDir, loc);
-  if (!cached) {
-    opts.log?.(`Index cache: ${reason}.`);
+  const cache = openCache(opts.cacheDir, loc);
+  if ('reason' in cache) {
+    opts.log?.(`Index cache: ${cache.reason}.`);
     return { reused: [], toParse: pages };
   }
+  const wanted = new Set(pages);
   const reused: PageData[] = [];
-  const toParse: string[] = [];
-  for (const path of pages) {
-    const hit = cached.get(path);
-    const stat = hit && statOf(join(loc.root, path));
-    const same = hit && stat && stat.size === hit.stamp.size && stat.mtimeMs === hit.stamp.mtimeMs && (!hit.needsHash || hashMatches(loc, path, hit.stamp));
-    if (same) {
-      reused.push(hit.page);
-      stamps.set(path, hit.stamp);
-    } else toParse.push(path);
+  try {
+    for (let i = 0; i < cache.chunks.length; i++) {
+      for (const hit of decodeChunk(cache, i)) {
+        if (!wanted.has(hit.page.path) || !unchanged(loc, hit)) continue;
+        reused.push(hit.page);
+        stamps.set(hit.page.path, hit.stamp);
+        wanted.delete(hit.page.path);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+  } catch {
+    opts.log?.('Index cache: the cache is damaged; it is rebuilt.');
+    stamps.clear();
+    return { reused: [], toParse: pages };
   }
+  const toParse = pages.filter((p) => wanted.has(p));
   opts.log?.(`Index cache: ${reused.length} of ${pages.length} pages unchanged, ${toParse.length} to parse.`);
   return { reused, toParse };
+}
+
+function unchanged(loc: WikiLocation, hit: CachedPage): boolean {
+  const stat = statOf(join(loc.root, hit.page.path));
+  return !!stat && stat.size === hit.stamp.size && stat.mtimeMs === hit.stamp.mtimeMs && (!hit.needsHash || hashMatches(loc, hit.page.path, hit.stamp));
 }
 
 function hashMatches(loc: WikiLocation, path: string, stamp: FileStamp): boolean {

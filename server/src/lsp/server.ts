@@ -81,8 +81,8 @@ export function startServer(): void {
       });
     }
   });
-  connection.onShutdown(() => {
-    for (const wiki of session.wikis) wiki.flushCache();
+  connection.onShutdown(async () => {
+    await Promise.all(session.wikis.map((w) => w.flushCache()));
   });
   connection.onDidChangeConfiguration(async (change) => {
     await session.refreshSettings(change.settings?.wikiLsp);

@@ -74,13 +74,13 @@ export class WikiState {
       workerScript: this.host.workerScript,
       cacheDir: this.host.cacheDir,
       log: (m) => this.host.log(m),
-    }).then(({ index, stamps, fromCache }) => {
+    }).then(({ index, stamps, fromCache, parsedFromDisk }) => {
       if (generation !== this.generation) return;
       this.finishLoading();
       this.stamps = stamps;
       this.host.log(`Indexed ${index.pages.size} pages of ${this.loc.root} in ${Math.round(performance.now() - t0)} ms (${fromCache} from the cache).`);
       this.replace(index);
-      if (fromCache < index.pages.size) this.saveCache();
+      if (parsedFromDisk > 0) void this.saveCache();
     }).catch((err: unknown) => {
       if (generation !== this.generation) return;
       this.finishLoading();
@@ -164,29 +164,32 @@ export class WikiState {
     this.replace(applyChanges(this.index, changes));
   }
 
-  /** Writes the cache now, leaving out pages open in the editor (their buffer is not the disk). */
-  saveCache(): void {
+  private writing: Promise<void> | undefined;
+
+  /** Writes the cache (in the background, chunk by chunk), leaving out pages open in the editor: their buffer is not the disk. */
+  async saveCache(): Promise<void> {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     const dir = this.host.cacheDir;
     if (!dir || this.loading) return;
+    await this.writing;
     const pages = [...this.index.pages.values()].map((e) => e.data).filter((p) => !this.host.isOpen(this, p.path));
-    try {
-      const n = writeCache(dir, this.loc, pages, this.stamps);
-      this.host.log(`Index cache written: ${n} pages.`);
-    } catch (err) {
-      this.host.log(`Index cache not written: ${(err as Error).message}`);
-    }
+    this.writing = writeCache(dir, this.loc, pages, this.stamps).then(
+      (n) => this.host.log(`Index cache written: ${n} pages.`),
+      (err: unknown) => this.host.log(`Index cache not written: ${(err as Error).message}`),
+    );
+    await this.writing;
   }
 
   /** Writes a cache write that was waiting (at shutdown). */
-  flushCache(): void {
-    if (this.cacheTimer) this.saveCache();
+  async flushCache(): Promise<void> {
+    if (this.cacheTimer) await this.saveCache();
+    else await this.writing;
   }
 
   private saveCacheSoon(): void {
     if (!this.host.cacheDir || this.cacheTimer) return;
-    this.cacheTimer = setTimeout(() => this.saveCache(), CACHE_DELAY_MS);
+    this.cacheTimer = setTimeout(() => void this.saveCache(), CACHE_DELAY_MS);
     this.cacheTimer.unref();
   }
 
