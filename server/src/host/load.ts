@@ -53,12 +53,13 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
   const files = await walkWiki(loc);
   let local = emptyIndex(loc.config, loc.vaultPrefix);
   const store = opts.store ?? { get: () => local, set: (i: WikiIndex) => (local = i) };
-  store.set(registerPaths(store.get(), files));
   const stamps = new Map<string, FileStamp>();
   const { reused, toParse } = await fromCache(loc, files.pages, opts, stamps);
+  // One batch: every page by its path (the cached ones whole), so that links resolve while the rest is read.
+  store.set(registerPaths(store.get(), files, reused, opts));
   const total = files.pages.length;
   const batchSize = Math.max(500, Math.ceil(total / 8));
-  let pending: Change[] = reused.map((data) => ({ kind: 'parsed', data }));
+  let pending: Change[] = [];
   let done = reused.length;
   let sliceStart = performance.now();
   const flush = () => {
@@ -128,10 +129,15 @@ function withOverlay(change: Change, opts: LoadOptions): Change {
   return open === undefined || change.kind === 'page' ? change : { kind: 'page', path, text: open };
 }
 
-/** Every page known by its path (title from its slug, no links yet), and every attachment. */
-function registerPaths(index: WikiIndex, files: WikiFiles): WikiIndex {
+/** Every attachment, the cached pages, and every other page by its path (title from its slug, no links yet). */
+function registerPaths(index: WikiIndex, files: WikiFiles, cached: PageData[], opts: LoadOptions): WikiIndex {
   const changes: Change[] = files.files.map((path) => ({ kind: 'file', path }));
-  for (const path of files.pages) changes.push({ kind: 'parsed', data: placeholder(path, index) });
+  const have = new Set<string>();
+  for (const data of cached) {
+    changes.push(withOverlay({ kind: 'parsed', data }, opts));
+    have.add(data.path);
+  }
+  for (const path of files.pages) if (!have.has(path)) changes.push({ kind: 'parsed', data: placeholder(path, index) });
   return applyChanges(index, changes);
 }
 
