@@ -116,6 +116,7 @@ function pruneEdits(state: CitationState, lines: Lines, pruned: Set<number>): Te
 function withoutGenerated(path: string, edits: TextEdit[], lines: Lines, markers: readonly (readonly [string, string])[]): CitationPlan {
   const regions: [number, number][] = [];
   for (const [begin, end] of markers) {
+    if (edits.length === 0 || !lines.text.includes(begin)) continue; // most pages have no generated region
     let open = -1;
     for (let l = 0; l < lines.starts.length; l++) {
       const content = lines.text.slice(lines.starts[l], lines.starts[l] + lines.end(l));

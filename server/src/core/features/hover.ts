@@ -6,7 +6,7 @@ import type { PageData, Span } from '../types';
 import type { WikiIndex } from '../index/index';
 import type { Rule } from '../index/resolve';
 import type { TextSource } from '../edits';
-import { citingSources, targetPage } from '../index/queries';
+import { citationCount, citingSources, targetPage } from '../index/queries';
 import { lineStarts, lineEnd } from '../text';
 import { linkIndexAt, onTitle } from './at';
 import { findAnchor } from './anchors';
@@ -53,7 +53,7 @@ export function hover(index: WikiIndex, path: string, line: number, character: n
 /** The facts a preview of `page` shows. */
 export function preview(index: WikiIndex, page: PageData): PagePreview {
   const isEntity = page.role === 'entity';
-  const count = isEntity ? citingSources(index, page.path).length : undefined;
+  const count = isEntity ? citationCount(index, page.path) : undefined;
   const declaredOtherwise = page.counts.map((c) => c.value).filter((v): v is number => v !== undefined && v !== count);
   const items = page.seenIn?.items ?? [];
   const entry = index.pages.get(page.path);
