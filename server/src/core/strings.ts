@@ -89,11 +89,6 @@ export function intern(s: string): string {
   return hit;
 }
 
-/** Collapse runs of whitespace: `a \n  b` → `a b`. */
-export function collapseSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** Cut to `max` characters at a word boundary, ending with `…`. */
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;

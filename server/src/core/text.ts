@@ -72,8 +72,6 @@ export function spanContains(span: Span, line: number, character: number): boole
   return true;
 }
 
-export const pointSpan = (line: number, character: number): Span => ({ sl: line, sc: character, el: line, ec: character });
-
 /**
  * Spans for offsets that mostly come in increasing order (a page's links):
  * the line search starts from the last answer, so a page costs one pass.

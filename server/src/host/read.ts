@@ -1,7 +1,6 @@
 // Reading a page from disk: UTF-8 text without its BOM, or the reason it is
 // not text (binary, invalid UTF-8, gone).
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { stampOf, type FileStamp } from './cache';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
@@ -16,14 +15,6 @@ export function decodePage(bytes: Uint8Array): ReadResult {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
     return { ok: false, reason: 'not valid UTF-8; skipped' };
-  }
-}
-
-export async function readPage(abs: string): Promise<ReadResult> {
-  try {
-    return decodePage(await readFile(abs));
-  } catch (err) {
-    return { ok: false, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? err})` };
   }
 }
 

@@ -1,7 +1,6 @@
 // Editor buffers: an open page's text overrides the disk from didOpen to
 // didClose; on close the page goes back to what the disk holds (or away,
 // when the file was deleted while open).
-import type { Connection } from 'vscode-languageserver';
 import type { Session } from './session';
 import type { DiagnosticsPublisher } from './handlers/diagnostics';
 
@@ -12,7 +11,7 @@ export interface DocumentEvents {
   onSave(l: DocumentListener): void;
 }
 
-export function registerDocuments(connection: Connection, session: Session, diagnostics: DiagnosticsPublisher): DocumentEvents {
+export function registerDocuments(session: Session, diagnostics: DiagnosticsPublisher): DocumentEvents {
   const saveListeners: DocumentListener[] = [];
   const openListeners: DocumentListener[] = [];
   session.documents.onDidOpen(({ document }) => {
@@ -30,6 +29,5 @@ export function registerDocuments(connection: Connection, session: Session, diag
   session.documents.onDidSave(({ document }) => {
     for (const l of saveListeners) l(document.uri);
   });
-  void connection;
   return { onOpen: (l) => void openListeners.push(l), onSave: (l) => void saveListeners.push(l) };
 }

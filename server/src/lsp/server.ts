@@ -49,7 +49,7 @@ export function startServer(): void {
   registerHover(connection, session);
   registerCompletion(connection, session);
   registerCommands(connection, session);
-  const docs = registerDocuments(connection, session, diagnostics);
+  const docs = registerDocuments(session, diagnostics);
   const citations = new CitationSync(session);
   docs.onOpen((uri) => citations.opened(uri));
   docs.onSave((uri) => citations.onSaved(uri));

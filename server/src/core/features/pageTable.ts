@@ -26,7 +26,7 @@ export interface PageMatch {
   readonly matched: string;
 }
 
-const tables = new WeakMap<PMap<ReadonlySet<string>>, PageRow[]>();
+const tables = new WeakMap<PMap<readonly string[]>, PageRow[]>();
 
 /** Bit per letter/digit present: `kube` → bits of k, u, b, e. */
 export function maskOf(s: string): number {

@@ -8,7 +8,7 @@ import type { Link, PageData } from '../types';
 import { dirname } from '../paths';
 import type { WikiConfig } from '../config';
 import { parsePage, type ParseOptions } from '../scan/page';
-import { PMap, PMapBuilder, PSetMapBuilder, PListMapBuilder } from './pmap';
+import { PMap, PMapBuilder, PListMapBuilder } from './pmap';
 import { resolveLink, type LookupView, type Resolution, type ResolveContext } from './resolve';
 import { pageKeys, fileKeys, keys } from './keys';
 import { safePage } from './safePage';
@@ -28,7 +28,7 @@ export interface WikiIndex {
   readonly pages: PMap<PageEntry>;
   /** Files that are not pages (attachments), by root-relative path. */
   readonly files: PMap<true>;
-  readonly lookup: PMap<ReadonlySet<string>>;
+  readonly lookup: PMap<readonly string[]>;
   /** Pages per top-level folder. */
   readonly kinds: PMap<number>;
   /** Page or file path → pages with a link resolving to it (each once, in no order). */
@@ -93,7 +93,7 @@ function targetsOf(entry: PageEntry): [ReadonlySet<string>, ReadonlySet<string>]
 class Batch implements LookupView {
   private readonly pages: PMapBuilder<PageEntry>;
   private readonly files: PMapBuilder<true>;
-  private readonly lookupB: PSetMapBuilder;
+  private readonly lookupB: PListMapBuilder;
   private readonly kinds: PMapBuilder<number>;
   private readonly incoming: PListMapBuilder;
   private readonly danglingB: PListMapBuilder;
@@ -108,7 +108,7 @@ class Batch implements LookupView {
   constructor(private readonly base: WikiIndex) {
     this.pages = base.pages.edit();
     this.files = base.files.edit();
-    this.lookupB = new PSetMapBuilder(base.lookup);
+    this.lookupB = new PListMapBuilder(base.lookup);
     this.kinds = base.kinds.edit();
     this.incoming = new PListMapBuilder(base.incoming);
     this.danglingB = new PListMapBuilder(base.dangling);
@@ -248,7 +248,7 @@ class Batch implements LookupView {
   hasFile(path: string): boolean {
     return this.files.has(path);
   }
-  lookup(key: string): ReadonlySet<string> | undefined {
+  lookup(key: string): readonly string[] | undefined {
     return this.lookupB.get(key);
   }
   kindExists(kind: string): boolean {

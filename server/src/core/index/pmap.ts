@@ -113,53 +113,6 @@ export class PMapBuilder<V> {
   }
 }
 
-/** A PMap of sets, `target → pages linking to it`: each set is copied at most once per batch. */
-export class PSetMapBuilder {
-  private readonly map: PMapBuilder<ReadonlySet<string>>;
-  /** Sets copied (or made) in this batch, edited in place until `build()`. */
-  private readonly dirty = new Map<string, Set<string>>();
-
-  constructor(base: PMap<ReadonlySet<string>>) {
-    this.map = base.edit();
-  }
-
-  add(key: string, member: string): void {
-    let set = this.dirty.get(key);
-    if (!set) {
-      const cur = this.map.get(key);
-      if (cur?.has(member)) return;
-      set = new Set(cur);
-      this.dirty.set(key, set);
-    }
-    set.add(member);
-  }
-
-  remove(key: string, member: string): void {
-    let set = this.dirty.get(key);
-    if (!set) {
-      const cur = this.map.get(key);
-      if (!cur?.has(member)) return;
-      set = new Set(cur);
-      this.dirty.set(key, set);
-    }
-    set.delete(member);
-  }
-
-  get(key: string): ReadonlySet<string> | undefined {
-    const set = this.dirty.get(key) ?? this.map.get(key);
-    return set && set.size > 0 ? set : undefined;
-  }
-
-  build(): PMap<ReadonlySet<string>> {
-    for (const [key, set] of this.dirty) {
-      if (set.size === 0) this.map.delete(key);
-      else this.map.set(key, set);
-    }
-    this.dirty.clear();
-    return this.map.build();
-  }
-}
-
 /**
  * A PMap of lists, `target → pages linking to it`, for the big backlink
  * tables: appending to an array is cheaper than a Set and half the memory.

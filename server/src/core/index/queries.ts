@@ -1,6 +1,6 @@
 // Questions every feature asks of an index snapshot.
 import type { Link, PageData } from '../types';
-import type { PageEntry, WikiIndex } from './index';
+import type { WikiIndex } from './index';
 import type { Resolution } from './resolve';
 
 export interface LinkRef {
@@ -9,10 +9,6 @@ export interface LinkRef {
   readonly index: number;
   readonly link: Link;
   readonly resolution: Resolution;
-}
-
-export function entryOf(index: WikiIndex, path: string): PageEntry | undefined {
-  return index.pages.get(path);
 }
 
 /** Every link, on any page, resolving to `target` (a page or file path), in no particular order (10k of them need no sorting). */
@@ -39,11 +35,6 @@ export function citingSources(index: WikiIndex, entity: string): string[] {
   return out.sort();
 }
 
-/** Pages whose links point at a missing target, keyed as `danglingKey` does. */
-export function pagesLinkingMissing(index: WikiIndex, key: string): string[] {
-  return [...(index.dangling.get(key) ?? [])].sort();
-}
-
 /** The target page's data when a link resolved to a page. */
 export function targetPage(index: WikiIndex, from: string, r: Resolution): PageData | undefined {
   if (r.kind === 'page') return index.pages.get(r.path)?.data;
@@ -51,10 +42,6 @@ export function targetPage(index: WikiIndex, from: string, r: Resolution): PageD
   return undefined;
 }
 
-/** All pages, sorted by path. */
-export function allPages(index: WikiIndex): PageData[] {
-  return [...index.pages.values()].map((e) => e.data).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
 // Counts per incoming set: sets are never changed once an index is built, so
 // a set's count holds for every index sharing it.

@@ -24,7 +24,7 @@ export type Resolution =
 export interface LookupView {
   hasPage(path: string): boolean;
   hasFile(path: string): boolean;
-  lookup(key: string): ReadonlySet<string> | undefined;
+  lookup(key: string): readonly string[] | undefined;
   kindExists(kind: string): boolean;
   /** Title, aliases and file name of a page, for telling title from alias matches. */
   aliasesOf(path: string): readonly string[];
@@ -52,7 +52,7 @@ function found(kind: 'page' | 'file', path: string, rule: Rule): Resolution {
   return r;
 }
 
-function many(paths: ReadonlySet<string> | readonly string[], rule: Rule): Resolution {
+function many(paths: readonly string[], rule: Rule): Resolution {
   const list = [...paths];
   if (list.length === 1) return found('page', list[0], rule);
   return { kind: 'ambiguous', candidates: list.sort(), rule };
@@ -115,7 +115,7 @@ function byPath(view: LookupView, norm: string, rule: Rule, deps: string[]): Res
   const key = keys.path(norm);
   deps.push(key);
   const ci = view.lookup(key);
-  if (ci && ci.size > 0) return many(ci, rule === 'exact' || rule === 'vault' ? 'case' : rule);
+  if (ci && ci.length > 0) return many(ci, rule === 'exact' || rule === 'vault' ? 'case' : rule);
   return undefined;
 }
 
@@ -134,22 +134,22 @@ function byName(view: LookupView, target: string, deps: string[]): Resolution | 
     const suffix = [...(named ?? [])].filter((p) => stripMd(p).toLowerCase().endsWith(`/${lower}`));
     return suffix.length ? many(suffix, 'suffix') : undefined;
   }
-  if (named?.size) return many(named, 'filename');
+  if (named?.length) return many(named, 'filename');
   const titleKey = keys.title(lower.trim());
   deps.push(titleKey);
   const titled = view.lookup(titleKey);
-  if (titled?.size) return many(titled, titleRule(view, titled, lower.trim()));
+  if (titled?.length) return many(titled, titleRule(view, titled, lower.trim()));
   const slug = normalSlug(target);
   if (!slug) return undefined;
   const slugKey = keys.slug(slug);
   deps.push(slugKey);
   const slugged = view.lookup(slugKey);
-  return slugged?.size ? many(slugged, 'slug') : undefined;
+  return slugged?.length ? many(slugged, 'slug') : undefined;
 }
 
-function titleRule(view: LookupView, paths: ReadonlySet<string>, lower: string): Rule {
+function titleRule(view: LookupView, paths: readonly string[], lower: string): Rule {
   const [only] = paths;
-  return paths.size === 1 && view.aliasesOf(only).some((a) => a.toLowerCase() === lower) ? 'alias' : 'title';
+  return paths.length === 1 && view.aliasesOf(only).some((a) => a.toLowerCase() === lower) ? 'alias' : 'title';
 }
 
 /** Markdown links: relative to the page, then from the root; a folder means its index.md or README.md. */
