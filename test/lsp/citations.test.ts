@@ -100,3 +100,29 @@ describe('citations on save', () => {
     expect(client.seen.some((s) => s.method === 'request:workspace/applyEdit')).toBe(false);
   });
 });
+
+describe('Wiki: Update all citations', () => {
+  it('sends one edit for the whole wiki, to be confirmed when it touches many pages', async () => {
+    const files: Record<string, string> = { 'sources/2025-01-01-a.md': '# A\n\n' };
+    for (let i = 0; i < 7; i++) {
+      files[`systems/s${i}.md`] = `---\ncited_by: 0\n---\n# S${i}\n`;
+      files['sources/2025-01-01-a.md'] += `Uses [[systems/s${i}]].\n`;
+    }
+    const wiki = writeWiki(files);
+    const client = new TestClient(wiki.root, {
+      capabilities: { workspace: { workspaceEdit: { documentChanges: true, changeAnnotationSupport: {} } } },
+      applyEdit: () => ({ applied: true }),
+    });
+    await client.initialize();
+    const edit = client.waitFor('request:workspace/applyEdit');
+    const result = await client.request('workspace/executeCommand', { command: 'wikiLsp.updateAllCitations', arguments: [] });
+    const params = await edit;
+    expect(result).toEqual({ pages: 7, applied: true });
+    expect(params.label).toBe('Update all citations');
+    expect(params.edit.documentChanges).toHaveLength(7);
+    expect(params.edit.changeAnnotations['wikiLsp.updateAllCitations'].needsConfirmation).toBe(true);
+    expect(params.edit.documentChanges[0].edits.map((e: any) => e.newText)).toEqual(['1', '\n\n## Seen in\n- [[sources/2025-01-01-a]] — Uses S0.']);
+    await client.shutdown();
+    wiki.remove();
+  });
+});
