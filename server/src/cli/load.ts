@@ -6,7 +6,7 @@ import type { WikiLocation } from '../host/roots';
 import type { CliArgs } from './args';
 
 export async function loadWithCache(loc: WikiLocation, args: CliArgs, log: (line: string) => void): Promise<Loaded> {
-  const loaded = await loadIndex(loc, { onSkip: (p, why) => log(`skipped ${p}: ${why}`), workerScript: __filename, cacheDir: args.cacheDir, log });
+  const loaded = await loadIndex(loc, { onSkip: (p, why) => log(`skipped ${p}: ${why}`), workerScript: __filename, cacheDir: args.cacheDir, log, partial: false });
   if (args.cacheDir && loaded.parsedFromDisk > 0) {
     try {
       await writeCache(args.cacheDir, loc, [...loaded.index.pages.values()].map((e) => e.data), loaded.stamps);

@@ -33,6 +33,8 @@ export interface LoadOptions {
   readonly workerScript?: string;
   /** A folder for the persistent index cache (read here; written by the caller). */
   readonly cacheDir?: string;
+  /** Whether requests are answered meanwhile (the server): then pages are applied as they come, in batches. The checker applies them once. */
+  readonly partial?: boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -55,10 +57,11 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
   const store = opts.store ?? { get: () => local, set: (i: WikiIndex) => (local = i) };
   const stamps = new Map<string, FileStamp>();
   const { reused, toParse } = await fromCache(loc, files.pages, opts, stamps);
+  const partial = opts.partial ?? true;
   // One batch: every page by its path (the cached ones whole), so that links resolve while the rest is read.
-  store.set(registerPaths(store.get(), files, reused, opts));
+  if (partial) store.set(registerPaths(store.get(), files, reused, opts));
   const total = files.pages.length;
-  const batchSize = Math.max(500, Math.ceil(total / 8));
+  const batchSize = partial ? Math.max(500, Math.ceil(total / 8)) : Infinity;
   let pending: Change[] = [];
   let done = reused.length;
   let sliceStart = performance.now();
@@ -76,6 +79,7 @@ export async function loadIndex(loc: WikiLocation, opts: LoadOptions = {}): Prom
       sliceStart = performance.now();
     }
   }
+  if (!partial) pending.push(...files.files.map((path): Change => ({ kind: 'file', path })), ...reused.map((data): Change => ({ kind: 'parsed', data })));
   flush();
   opts.onProgress?.(total, total);
   const open = opts.overlay ? toParse.filter((p) => opts.overlay!(p) !== undefined).length : 0;
