@@ -27,6 +27,8 @@ export function linkDiagnostics(index: WikiIndex, entry: PageEntry): WikiDiagnos
 const written = (link: Link): string => (link.anchor === undefined ? link.target : `${link.target}#${link.anchor}`);
 
 function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r: Resolution, i: number): WikiDiagnostic | undefined {
+  if (r.kind === 'self' || r.kind === 'ignored') return undefined;
+  if ((r.kind === 'page' || r.kind === 'file') && r.rule !== 'case' && !NON_CANONICAL.has(r.rule)) return undefined; // the usual case
   const base = { span: link.targetSpan, target: written(link), link: i };
   switch (r.kind) {
     case 'dangling': {
@@ -42,8 +44,7 @@ function resolutionDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r:
     case 'file': {
       const resolved = r.kind === 'page' ? index.pages.get(r.path)?.data.id ?? r.path : r.path;
       if (r.rule === 'case') return { ...base, resolved, code: 'link-case-mismatch', facts: { path: r.path } };
-      if (NON_CANONICAL.has(r.rule)) return { ...base, resolved, code: 'non-canonical-link', facts: { rule: r.rule, path: r.path } };
-      return undefined;
+      return { ...base, resolved, code: 'non-canonical-link', facts: { rule: r.rule, path: r.path } };
     }
     default:
       return undefined;
