@@ -1,6 +1,7 @@
 // Reading and parsing a wiki's pages for the loader, in chunks: on this
 // thread and, for big wikis, on a worker too.
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Change } from '../core/index/index';
 import { parseOptionsOf } from '../core/index/index';
 import { unreadablePage, safePage } from '../core/index/safePage';
@@ -19,7 +20,10 @@ import type { LoadOptions } from './load';
  */
 export async function* pageBatches(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): AsyncGenerator<Change[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const worker = opts.workerScript && pages.length >= 8 * CHUNK ? startWorker(opts.workerScript, loc, pages, counter, opts) : undefined;
+  // Measured on two cores, two parsing threads are no faster than one (each runs at half speed, the
+  // garbage collector and the compilers need the second core): a worker only helps with more cores.
+  const worthIt = availableParallelism() >= 4 && pages.length >= 8 * CHUNK;
+  const worker = opts.workerScript && worthIt ? startWorker(opts.workerScript, loc, pages, counter, opts) : undefined;
   const seen = new Set<string>();
   const mark = (batch: Change[]) => (batch.forEach((c) => seen.add(c.kind === 'parsed' ? c.data.path : c.path)), batch);
   for (let i = Atomics.add(counter, 0, CHUNK); i < pages.length; i = Atomics.add(counter, 0, CHUNK)) {
