@@ -20,9 +20,10 @@ import type { LoadOptions } from './load';
  */
 export async function* pageBatches(loc: WikiLocation, pages: string[], opts: LoadOptions, stamps: Map<string, FileStamp>): AsyncGenerator<Change[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  // Measured on two cores, two parsing threads are no faster than one (each runs at half speed, the
-  // garbage collector and the compilers need the second core): a worker only helps with more cores.
-  const worthIt = availableParallelism() >= 4 && pages.length >= 8 * CHUNK;
+  // Measured on two cores: for 10k pages two parsing threads are no faster than one (the garbage
+  // collector and the compilers need the second core while the code warms up); for 50k the worker
+  // saves a sixth of the cold index. So: a worker with four cores or more, or for a big wiki.
+  const worthIt = pages.length >= 8 * CHUNK && (availableParallelism() >= 4 || pages.length >= 20_000);
   const worker = opts.workerScript && worthIt ? startWorker(opts.workerScript, loc, pages, counter, opts) : undefined;
   const seen = new Set<string>();
   const mark = (batch: Change[]) => (batch.forEach((c) => seen.add(c.kind === 'parsed' ? c.data.path : c.path)), batch);
