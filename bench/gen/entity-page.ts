@@ -15,7 +15,7 @@ import type { GenContext } from './context';
 import { newScope, type PageScope } from './ledger';
 import { Prose } from './prose';
 import { Rng } from './prng';
-import { yamlList } from './source-page';
+import { bulletList, yamlList } from './source-page';
 import * as V from './vocab';
 
 /** How an entity page departs from the truth; absent keys are right. */
@@ -173,12 +173,7 @@ export class EntityWriter {
   }
 
   private list(items: number): string {
-    const lines: string[] = [];
-    for (let i = 0; i < items; i++) {
-      const head = this.queue.length > 0 ? this.nextLink('list') : `**${this.rng.pick(V.TECH_PHRASES)}**`;
-      lines.push(`- ${head} — ${this.prose.clause()}.`);
-    }
-    return lines.join('\n');
+    return bulletList(items, this.rng, this.prose, () => (this.queue.length > 0 ? this.nextLink('list') : undefined));
   }
 
   private nextLink(place: 'prose' | 'list'): string {

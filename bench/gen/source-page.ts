@@ -157,14 +157,8 @@ export class SourceWriter {
     return this.prose.paragraph(mentions, Math.max(sentences, take));
   }
 
-  /** `- [[systems/x]] — cut p99 latency by 40% for 3,000 pods.` per item; items beyond the queue link nothing. */
   private list(items: number): string {
-    const lines: string[] = [];
-    for (let i = 0; i < items; i++) {
-      const head = this.queue.length > 0 ? this.nextLink('list') : `**${this.rng.pick(V.TECH_PHRASES)}**`;
-      lines.push(`- ${head} — ${this.prose.clause()}.`);
-    }
-    return lines.join('\n');
+    return bulletList(items, this.rng, this.prose, () => (this.queue.length > 0 ? this.nextLink('list') : undefined));
   }
 
   private table(rows: number): string {
@@ -186,4 +180,17 @@ export class SourceWriter {
 export function yamlList(key: string, items: readonly string[], rng: Rng): string[] {
   if (rng.chance(0.6)) return [`${key}: [${items.join(', ')}]`];
   return [`${key}:`, ...items.map((item) => `  - ${item}`)];
+}
+
+/**
+ * `- [[systems/x]] — cut p99 latency by 40% for 3,000 pods.` per item, the
+ * link from `nextLink`; once it has none left, items link nothing.
+ */
+export function bulletList(items: number, rng: Rng, prose: Prose, nextLink: () => string | undefined): string {
+  const lines: string[] = [];
+  for (let i = 0; i < items; i++) {
+    const head = nextLink() ?? `**${rng.pick(V.TECH_PHRASES)}**`;
+    lines.push(`- ${head} — ${prose.clause()}.`);
+  }
+  return lines.join('\n');
 }
