@@ -28,6 +28,10 @@ export type LinkSyntax =
   | 'bare'
   | 'frontmatter';
 
+/** Markdown syntaxes resolve relative to the page and write paths, not ids: `[t](../x.md)`, `![a](x.png)`, `[t][ref]`, `[ref]: x.md`. */
+export const isMarkdownSyntax = (syntax: LinkSyntax): boolean =>
+  syntax === 'markdown' || syntax === 'image' || syntax === 'reference' || syntax === 'definition';
+
 /** Where a link stands, for choosing a citation's sentence. */
 export type LinkContext = 'text' | 'heading' | 'table' | 'frontmatter';
 

@@ -71,6 +71,6 @@ function anchorDiagnostic(index: WikiIndex, entry: PageEntry, link: Link, r: Res
   const headings = page.headings.map((h) => h.text);
   return {
     code: 'broken-anchor', span: link.targetSpan, target: written(link), resolved: page.id, link: i,
-    facts: { anchor: link.anchor, page: page.id, headings },
+    facts: { anchor: link.anchor, page: page.id, path: page.path, headings },
   };
 }

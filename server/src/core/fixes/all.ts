@@ -6,7 +6,8 @@ import type { Span } from '../types';
 import { diagnosticsOf } from '../diagnostics/all';
 import { severityOf } from '../diagnostics/messages';
 import { newPagePath } from '../pages/newPage';
-import { createFix, linkFixes, isMarkdownLink } from './links';
+import { createFix, linkFixes } from './links';
+import { isMarkdownSyntax } from '../types';
 import type { Fix, FixContext } from './types';
 import { citationFixes, updatePageAction } from '../citations/fixes';
 
@@ -46,7 +47,7 @@ function createAllMissing(index: WikiIndex, path: string, texts: TextSource, ctx
   entry.resolved.forEach((r, i) => {
     const link = entry.data.links[i];
     if (r.kind !== 'dangling' || r.file || link.syntax === 'bare' || link.syntax === 'reference') return;
-    const relative = isMarkdownLink(link);
+    const relative = isMarkdownSyntax(link.syntax);
     if (!relative && !link.target.includes('/')) return;
     const p = newPagePath(index, link.target, path, relative);
     if (p && !paths.has(p)) paths.set(p, link.label);

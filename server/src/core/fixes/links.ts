@@ -1,7 +1,7 @@
 // Quick fixes for link diagnostics: create the missing page (the preferred
 // fix), link to a page with the same file name, write the exact id, pick one
 // of several candidates, or the nearest heading for a broken anchor.
-import type { Link, PageData } from '../types';
+import { isMarkdownSyntax, type Link, type PageData } from '../types';
 import type { WikiIndex } from '../index/index';
 import type { TextSource, WikiEdit } from '../edits';
 import type { WikiDiagnostic } from '../diagnostics/types';
@@ -36,7 +36,7 @@ export function linkFixes(index: WikiIndex, path: string, d: WikiDiagnostic, tex
 /** "Create systems/envoy.md" — for a target without `/`, one per kind folder. */
 function createFixes(index: WikiIndex, path: string, link: Link, d: WikiDiagnostic, texts: TextSource, ctx: FixContext): Fix[] {
   if (d.facts.file) return [];
-  const relative = isMarkdownLink(link);
+  const relative = isMarkdownSyntax(link.syntax);
   const paths = link.target.includes('/') || relative
     ? [newPagePath(index, link.target, path, relative)]
     : kindFolders(index).map((k) => newPagePath(index, `${k}/${link.target}`));
@@ -49,9 +49,6 @@ export function createFix(index: WikiIndex, path: string, label: string | undefi
   const edit: WikiEdit = { label: `Create ${path}`, creates: [{ path, content: page.content }], changes: [] };
   return { title: `Create ${path}${cited}`, kind: 'quickfix', preferred, edit, open: path };
 }
-
-export const isMarkdownLink = (link: Link): boolean =>
-  link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
 
 /** Entity folders first, then source folders: `[[envoy]]` is more likely a system than a source. */
 function kindFolders(index: WikiIndex): string[] {
@@ -81,10 +78,10 @@ function rewriteFix(title: string, path: string, link: Link, target: PageData, t
 
 /** The three headings of the target most like the broken anchor. */
 function anchorFixes(index: WikiIndex, path: string, link: Link, d: WikiDiagnostic, texts: TextSource): Fix[] {
-  const target = [...index.pages.values()].find((e) => e.data.id === d.facts.page)?.data ?? index.pages.get(path)?.data;
+  const target = index.pages.get(String(d.facts.path))?.data;
   if (!target) return [];
   const anchor = String(d.facts.anchor);
-  const markdown = link.syntax === 'markdown' || link.syntax === 'definition' || link.syntax === 'image';
+  const markdown = isMarkdownSyntax(link.syntax);
   const ranked = target.headings
     .map((h) => ({ h, score: fuzzyScore(anchor, h.text) + fuzzyScore(anchor, h.slug) + similarity(anchor, h.text) }))
     .sort((a, b) => b.score - a.score)

@@ -1,7 +1,7 @@
 // Rewriting a link's target text to a page's exact id, keeping the link's
 // syntax, label and anchor: `[[Systems/CoreDNS|DNS]]` → `[[systems/coredns|DNS]]`,
 // `[x](systems/b.md)` from `sources/s.md` → `[x](../systems/b.md)`.
-import type { Link, PageData, Span } from '../types';
+import { isMarkdownSyntax, type Link, type PageData, type Span } from '../types';
 import type { TextEdit, TextSource } from '../edits';
 import { lineStarts, offsetAt } from '../text';
 import { relativePath } from '../paths';
@@ -15,15 +15,13 @@ export function writtenTarget(link: Link, texts: TextSource, path: string): stri
   return text.slice(offsetAt(text, starts, s.sl, s.sc), offsetAt(text, starts, s.el, s.ec));
 }
 
-const isMarkdownSyntax = (link: Link) => link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
-
 /** `../concepts/my page.md` → `../concepts/my%20page.md`. */
 const encodePath = (p: string) => encodeURI(p).replace(/\(/g, '%28').replace(/\)/g, '%29');
 
 /** How `link` on page `from` must name `target` (with `anchor`, as written after `#`). */
 export function targetText(link: Link, from: string, target: PageData, anchor: string | undefined): string {
   const hash = anchor !== undefined ? `#${anchor}` : '';
-  if (isMarkdownSyntax(link)) return encodePath(relativePath(from, target.path)) + hash;
+  if (isMarkdownSyntax(link.syntax)) return encodePath(relativePath(from, target.path)) + hash;
   return target.id + hash;
 }
 
@@ -41,6 +39,6 @@ export function reanchor(link: Link, from: string, newAnchor: string, texts: Tex
   if (written === undefined) return undefined;
   const hash = written.indexOf('#');
   const page = hash === -1 ? written : written.slice(0, hash);
-  const anchor = isMarkdownSyntax(link) ? encodeURI(newAnchor) : newAnchor;
+  const anchor = isMarkdownSyntax(link.syntax) ? encodeURI(newAnchor) : newAnchor;
   return { span: link.targetSpan as Span, newText: `${page}#${anchor}` };
 }

@@ -4,7 +4,7 @@
 // linking to a removed page, and those whose lookups touched a key that a
 // page gained or lost), and patches the backlink tables. Building from
 // scratch is the same call on `emptyIndex`.
-import type { Link, PageData } from '../types';
+import { isMarkdownSyntax, type Link, type PageData } from '../types';
 import { dirname } from '../paths';
 import type { WikiConfig } from '../config';
 import { parsePage, type ParseOptions } from '../scan/page';
@@ -215,7 +215,7 @@ class Batch implements LookupView {
   }
 
   private resolve(path: string, memo: { wiki: Map<string, Resolution>; bare: Map<string, Resolution>; folder: Map<string, Resolution> }, link: Link, deps: string[]): Resolution {
-    const relative = link.syntax === 'markdown' || link.syntax === 'image' || link.syntax === 'definition' || link.syntax === 'reference';
+    const relative = isMarkdownSyntax(link.syntax);
     const scope = relative ? memo.folder : link.syntax === 'bare' ? memo.bare : memo.wiki;
     const hit = scope.get(link.target);
     if (hit) return hit;

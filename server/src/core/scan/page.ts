@@ -1,7 +1,7 @@
 // parsePage: text → PageData, the one parser of record for every page, open
 // or not. A block pass, then an inline pass over paragraphs, headings and
 // table cells; frontmatter through `yaml`. Nothing of the text is kept.
-import type { Link, LinkContext, LinkSyntax, PageData, Span, Heading, Problem } from '../types';
+import { isMarkdownSyntax, type Link, type LinkContext, type LinkSyntax, type PageData, type Span, type Heading, type Problem } from '../types';
 import { lineStarts, spanMaker } from '../text';
 import { intern, detach, Slugger } from '../strings';
 import { scanBlocks, type Leaf, type BlockScan } from './blocks';
@@ -145,7 +145,7 @@ const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Splits `page#anchor`, decodes Markdown destinations, and drops external URLs. */
 function makeLink(syntax: LinkSyntax, raw: string, label: string | undefined, whole: Span, target: Span, context: LinkContext, ref?: string): Link | undefined {
-  const markdown = syntax === 'markdown' || syntax === 'image' || syntax === 'reference' || syntax === 'definition';
+  const markdown = isMarkdownSyntax(syntax);
   const written = markdown ? decodeDestination(raw) : raw;
   const hash = written.indexOf('#');
   const page = (hash === -1 ? written : written.slice(0, hash)).trim();
